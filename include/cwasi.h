@@ -1,0 +1,261 @@
+/*
+ * cwasi.h — the one public header of the cwasi WebAssembly runtime.
+ *
+ * Object model (ownership in brackets):
+ *   cwasi_engine    configuration shared by stores and modules [caller]
+ *   cwasi_module    a decoded and validated module [caller; refcounted
+ *                   internally so instances keep it alive]
+ *   cwasi_store     owns every runtime object created in it: instances,
+ *                   functions, memories, tables, globals [caller]
+ *   cwasi_linker    maps "module"."name" to externs, instantiates [caller]
+ *
+ * Errors: every fallible call returns a cwasi_status (or NULL) and fills a
+ * caller-provided cwasi_error with the status, a trap kind where relevant,
+ * the byte offset for decode/validation errors, and a message for people.
+ */
+#ifndef CWASI_H
+#define CWASI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define CWASI_VERSION "0.1.0"
+
+typedef struct cwasi_engine cwasi_engine;
+typedef struct cwasi_module cwasi_module;
+typedef struct cwasi_store cwasi_store;
+typedef struct cwasi_instance cwasi_instance;
+typedef struct cwasi_linker cwasi_linker;
+typedef struct cwasi_func cwasi_func;
+typedef struct cwasi_memory cwasi_memory;
+typedef struct cwasi_table cwasi_table;
+typedef struct cwasi_global cwasi_global;
+typedef struct cwasi_caller cwasi_caller;
+
+/* Value types use their binary encoding. */
+typedef enum cwasi_valtype {
+  CWASI_I32 = 0x7F,
+  CWASI_I64 = 0x7E,
+  CWASI_F32 = 0x7D,
+  CWASI_F64 = 0x7C,
+  CWASI_V128 = 0x7B,
+  CWASI_FUNCREF = 0x70,
+  CWASI_EXTERNREF = 0x6F,
+} cwasi_valtype;
+
+/* A null funcref/externref is NULL. An externref is any non-NULL host
+ * pointer-sized value the embedder chooses; the engine never dereferences it. */
+typedef struct cwasi_val {
+  cwasi_valtype type;
+  union {
+    int32_t i32;
+    int64_t i64;
+    float f32;
+    double f64;
+    uint8_t v128[16];
+    cwasi_func *funcref;
+    void *externref;
+  } of;
+} cwasi_val;
+
+typedef enum cwasi_status {
+  CWASI_OK = 0,
+  CWASI_ERR_MALFORMED,  /* the bytes are not a well-formed binary module */
+  CWASI_ERR_INVALID,    /* well-formed but fails validation */
+  CWASI_ERR_LINK,       /* an import is missing or has the wrong type */
+  CWASI_ERR_TRAP,       /* execution trapped (see cwasi_error.trap) */
+  CWASI_ERR_EXIT,       /* the guest asked to exit (cwasi_error.exit_code) */
+  CWASI_ERR_ARG,        /* a bad argument from the embedder */
+  CWASI_ERR_NOMEM,      /* the host ran out of memory */
+  CWASI_ERR_IO,         /* reading a file failed */
+} cwasi_status;
+
+typedef enum cwasi_trap_kind {
+  CWASI_TRAP_NONE = 0,
+  CWASI_TRAP_UNREACHABLE,        /* "unreachable" */
+  CWASI_TRAP_MEMORY_OOB,         /* "out of bounds memory access" */
+  CWASI_TRAP_TABLE_OOB,          /* "out of bounds table access" */
+  CWASI_TRAP_UNDEFINED_ELEMENT,  /* "undefined element" (call_indirect index >= size) */
+  CWASI_TRAP_UNINIT_ELEMENT,     /* "uninitialized element" (call_indirect to null) */
+  CWASI_TRAP_INDIRECT_TYPE,      /* "indirect call type mismatch" */
+  CWASI_TRAP_DIV_ZERO,           /* "integer divide by zero" */
+  CWASI_TRAP_INT_OVERFLOW,       /* "integer overflow" */
+  CWASI_TRAP_INVALID_CONVERSION, /* "invalid conversion to integer" */
+  CWASI_TRAP_STACK_EXHAUSTED,    /* "call stack exhausted" */
+  CWASI_TRAP_HOST,               /* raised by a host function */
+} cwasi_trap_kind;
+
+typedef struct cwasi_error {
+  cwasi_status status;
+  cwasi_trap_kind trap;
+  int exit_code;       /* for CWASI_ERR_EXIT */
+  size_t offset;       /* byte offset in the module for MALFORMED/INVALID, else SIZE_MAX */
+  char message[512];   /* for people; starts with the spec's wording for traps */
+} cwasi_error;
+
+/* The spec's wording of a trap kind, e.g. "integer divide by zero". */
+const char *cwasi_trap_message(cwasi_trap_kind kind);
+
+/* ---- engine ---------------------------------------------------------- */
+
+typedef struct cwasi_config {
+  size_t value_stack_bytes; /* interpreter operand/locals stack; 0 = default (8 MiB) */
+  uint32_t max_call_depth;  /* wasm call frames; 0 = default (50000) */
+} cwasi_config;
+
+cwasi_engine *cwasi_engine_new(const cwasi_config *config /* may be NULL */);
+void cwasi_engine_delete(cwasi_engine *engine);
+
+/* ---- modules --------------------------------------------------------- */
+
+/* Decodes and validates. The bytes are copied; the caller may free them. */
+cwasi_module *cwasi_module_new(cwasi_engine *engine, const uint8_t *bytes, size_t len,
+                               cwasi_error *err);
+/* Reads a file and calls cwasi_module_new; IO errors name the path. */
+cwasi_module *cwasi_module_load_file(cwasi_engine *engine, const char *path, cwasi_error *err);
+/* Decodes and validates without keeping anything. */
+cwasi_status cwasi_module_validate(cwasi_engine *engine, const uint8_t *bytes, size_t len,
+                                   cwasi_error *err);
+/* Safe to call while instances of it are alive: they keep their own reference. */
+void cwasi_module_delete(cwasi_module *module);
+
+typedef enum cwasi_externkind {
+  CWASI_EXTERN_FUNC = 0,
+  CWASI_EXTERN_TABLE = 1,
+  CWASI_EXTERN_MEMORY = 2,
+  CWASI_EXTERN_GLOBAL = 3,
+} cwasi_externkind;
+
+/* Names are byte strings (valid UTF-8, may contain NUL): always with a length. */
+typedef struct cwasi_name {
+  const char *data;
+  size_t len;
+} cwasi_name;
+
+typedef struct cwasi_import_desc {
+  cwasi_name module, name;
+  cwasi_externkind kind;
+} cwasi_import_desc;
+
+typedef struct cwasi_export_desc {
+  cwasi_name name;
+  cwasi_externkind kind;
+} cwasi_export_desc;
+
+size_t cwasi_module_import_count(const cwasi_module *module);
+cwasi_import_desc cwasi_module_import(const cwasi_module *module, size_t i);
+size_t cwasi_module_export_count(const cwasi_module *module);
+cwasi_export_desc cwasi_module_export(const cwasi_module *module, size_t i);
+
+/* ---- store and externs ------------------------------------------------ */
+
+cwasi_store *cwasi_store_new(cwasi_engine *engine);
+void cwasi_store_delete(cwasi_store *store); /* frees everything created in it */
+
+typedef struct cwasi_extern {
+  cwasi_externkind kind;
+  union {
+    cwasi_func *func;
+    cwasi_table *table;
+    cwasi_memory *memory;
+    cwasi_global *global;
+  } of;
+} cwasi_extern;
+
+/* ---- functions ---------------------------------------------------------- */
+
+/* A host function. args/results are laid out by the function's type. To
+ * trap, fill err (status CWASI_ERR_TRAP, trap CWASI_TRAP_HOST, message) and
+ * return CWASI_ERR_TRAP; to exit the whole guest, return CWASI_ERR_EXIT with
+ * err->exit_code set. */
+typedef cwasi_status (*cwasi_host_fn)(cwasi_caller *caller, void *env, const cwasi_val *args,
+                                      cwasi_val *results, cwasi_error *err);
+
+cwasi_func *cwasi_func_new(cwasi_store *store, const cwasi_valtype *params, size_t nparams,
+                           const cwasi_valtype *results, size_t nresults, cwasi_host_fn fn,
+                           void *env);
+size_t cwasi_func_param_count(const cwasi_func *func);
+size_t cwasi_func_result_count(const cwasi_func *func);
+cwasi_valtype cwasi_func_param_type(const cwasi_func *func, size_t i);
+cwasi_valtype cwasi_func_result_type(const cwasi_func *func, size_t i);
+
+/* Calls func. Argument types must match exactly (CWASI_ERR_ARG otherwise).
+ * results must have room for cwasi_func_result_count(func) values. */
+cwasi_status cwasi_func_call(cwasi_store *store, cwasi_func *func, const cwasi_val *args,
+                             size_t nargs, cwasi_val *results, size_t nresults, cwasi_error *err);
+
+/* What a host function sees of its caller. */
+cwasi_store *cwasi_caller_store(cwasi_caller *caller);
+/* The calling instance's export of that name, or false (host callers have none). */
+bool cwasi_caller_export(cwasi_caller *caller, const char *name, size_t name_len,
+                         cwasi_extern *out);
+
+/* ---- memories --------------------------------------------------------- */
+
+#define CWASI_PAGE_SIZE 65536u
+#define CWASI_NO_MAX UINT32_MAX
+
+cwasi_memory *cwasi_memory_new(cwasi_store *store, uint32_t min_pages, uint32_t max_pages);
+uint8_t *cwasi_memory_data(cwasi_memory *mem); /* valid until the next grow */
+size_t cwasi_memory_size(const cwasi_memory *mem); /* bytes */
+uint32_t cwasi_memory_pages(const cwasi_memory *mem);
+/* Returns the old size in pages, or -1 if it cannot grow by delta pages. */
+int64_t cwasi_memory_grow(cwasi_memory *mem, uint32_t delta);
+
+/* ---- tables ------------------------------------------------------------ */
+
+cwasi_table *cwasi_table_new(cwasi_store *store, cwasi_valtype elemtype, uint32_t min,
+                             uint32_t max /* CWASI_NO_MAX */, cwasi_val init);
+uint32_t cwasi_table_size(const cwasi_table *table);
+bool cwasi_table_get(const cwasi_table *table, uint32_t i, cwasi_val *out);
+bool cwasi_table_set(cwasi_table *table, uint32_t i, cwasi_val val);
+int64_t cwasi_table_grow(cwasi_table *table, uint32_t delta, cwasi_val init);
+
+/* ---- globals ------------------------------------------------------------ */
+
+cwasi_global *cwasi_global_new(cwasi_store *store, cwasi_valtype type, bool mutable_,
+                               cwasi_val init);
+cwasi_val cwasi_global_get(const cwasi_global *global);
+/* Fails on an immutable global or a type mismatch. */
+bool cwasi_global_set(cwasi_global *global, cwasi_val val);
+cwasi_valtype cwasi_global_type(const cwasi_global *global);
+bool cwasi_global_mutable(const cwasi_global *global);
+
+/* ---- instances ------------------------------------------------------------ */
+
+/* imports[i] answers the module's i-th import, in order. Type mismatches are
+ * CWASI_ERR_LINK; a trap in a segment or the start function is CWASI_ERR_TRAP
+ * (the partly-initialised instance stays alive in the store, as the spec says
+ * its effects on shared memories/tables do). */
+cwasi_instance *cwasi_instance_new(cwasi_store *store, cwasi_module *module,
+                                   const cwasi_extern *imports, size_t nimports,
+                                   cwasi_error *err);
+bool cwasi_instance_export(cwasi_instance *inst, const char *name, size_t name_len,
+                           cwasi_extern *out);
+/* The n-th function's name from the name section, or NULL. */
+const char *cwasi_instance_func_name(const cwasi_instance *inst, uint32_t func_index);
+
+/* ---- linker ------------------------------------------------------------ */
+
+cwasi_linker *cwasi_linker_new(cwasi_store *store);
+void cwasi_linker_delete(cwasi_linker *linker);
+/* Later definitions of the same name replace earlier ones. */
+cwasi_status cwasi_linker_define(cwasi_linker *linker, const char *module, size_t module_len,
+                                 const char *name, size_t name_len, cwasi_extern ext);
+/* Defines every export of inst under module_name (the spec scripts' "register"). */
+cwasi_status cwasi_linker_define_instance(cwasi_linker *linker, const char *module_name,
+                                          size_t module_len, cwasi_instance *inst);
+/* Resolves every import by name (missing: CWASI_ERR_LINK "unknown import
+ * mod.name") and instantiates. */
+cwasi_instance *cwasi_linker_instantiate(cwasi_linker *linker, cwasi_module *module,
+                                         cwasi_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* CWASI_H */

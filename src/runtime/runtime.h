@@ -1,0 +1,142 @@
+/*
+ * runtime.h — the store and the objects in it: function, memory, table
+ * and global instances, module instances. The public cwasi_* types are
+ * these structs.
+ *
+ * Ownership: the store owns every object created in it and frees them all
+ * in cwasi_store_delete. A module (cwasi_module) is refcounted: the embedder
+ * holds one reference and every instance of it holds one.
+ */
+#ifndef CW_RUNTIME_H
+#define CW_RUNTIME_H
+
+#include "common.h"
+#include "decode/module.h"
+
+struct interp_code; /* translated function body, owned by the module (src/interp/) */
+
+struct cwasi_engine {
+  cwasi_config config; /* defaults filled in */
+};
+
+/* A decoded, validated module plus what execution derives from it. */
+struct cwasi_module {
+  cwasi_engine *engine;
+  cw_module *m;
+  uint32_t refcount;
+  /* Translated code per defined function (index = funcidx - nimported_funcs),
+   * NULL until translated. Owned here, freed with interp_code_free. */
+  struct interp_code **code;
+};
+
+/* Function types are interned per store so that call_indirect's check is
+ * an integer comparison: two functions have the same type_id iff their
+ * types are equal. */
+typedef struct cw_typereg {
+  uint32_t count, cap;
+  cw_functype *types; /* owned copies */
+} cw_typereg;
+
+struct cwasi_func {
+  cw_functype *type;      /* points into the store's type registry */
+  uint32_t type_id;
+  cwasi_instance *inst;   /* NULL for a host function */
+  uint32_t func_index;    /* index in inst's module (whole index space) */
+  struct interp_code **code; /* &module->code[defined index]; NULL for host */
+  cwasi_host_fn host_fn;
+  void *host_env;
+  uint32_t param_slots, result_slots; /* sizes in cw_slots (v128 = 2) */
+};
+
+/*
+ * Linear memory. `data` stays at one address for the memory's whole life
+ * (the whole maximum is reserved up front with mmap and pages are made
+ * accessible as it grows), so interpreter frames may cache it; `size` must
+ * be reloaded after anything that can grow memory (memory.grow, any call).
+ */
+struct cwasi_memory {
+  uint8_t *data;
+  uint64_t size;       /* bytes accessible, pages * 64 KiB */
+  uint32_t pages;
+  uint32_t max_pages;  /* declared max, or 65536 when none */
+  bool has_max;
+  size_t reserved;     /* bytes reserved (mapping length) */
+};
+
+struct cwasi_table {
+  cw_valtype elemtype;
+  uint32_t size;
+  uint32_t max;        /* declared max, or UINT32_MAX when none */
+  bool has_max;
+  cw_slot *elems;      /* size entries, each a ref in slot form (0 = null) */
+  uint32_t cap;
+};
+
+struct cwasi_global {
+  cw_valtype type;
+  bool mut;
+  cw_slot val[2];      /* slot form; v128 uses both */
+};
+
+struct cwasi_instance {
+  cwasi_store *store;
+  cwasi_module *module; /* one reference held */
+  /* Whole index spaces, imports first. */
+  cwasi_func **funcs;
+  cwasi_table **tables;
+  cwasi_memory **mems;
+  cwasi_global **globals;
+  uint32_t *type_ids;   /* store type id of each module type index */
+  /* Element segments, evaluated at instantiation; a dropped (or active or
+   * declarative, once applied) segment has length 0. */
+  cw_slot **elem_items;
+  uint32_t *elem_len;
+  /* Data segments: bytes live in the module; length 0 once dropped/applied. */
+  uint32_t *data_len;
+};
+
+/* Everything the store owns, in creation order. */
+typedef struct cw_objlist {
+  void **items;
+  size_t count, cap;
+} cw_objlist;
+
+struct cwasi_store {
+  cwasi_engine *engine;
+  cw_typereg types;
+  cw_objlist funcs, memories, tables, globals, instances;
+  /* Interpreter state, allocated on first call: see src/interp/. The value
+   * stack is shared by nested activations (host -> wasm -> host -> wasm). */
+  cw_slot *stack;
+  size_t stack_slots;
+  size_t stack_top;   /* slots in use by outer activations */
+  void *frames;       /* interp-owned call-frame array */
+  uint32_t frames_cap;
+  uint32_t depth;     /* wasm frames in use by outer activations */
+  uint32_t host_nesting; /* host -> wasm re-entries, bounded to keep the C stack bounded */
+};
+
+struct cwasi_caller {
+  cwasi_store *store;
+  cwasi_instance *inst; /* instance of the calling wasm function; NULL if called from the host */
+};
+
+/* ---- internal runtime API (src/runtime/) ---- */
+
+/* Interns t (copied if new); returns its id, or UINT32_MAX on OOM. */
+uint32_t rt_type_intern(cwasi_store *s, const cw_functype *t);
+
+/* Converts between public values and slot form by type. */
+void rt_val_to_slots(const cwasi_val *v, cw_slot *slots);
+void rt_slots_to_val(cw_valtype t, const cw_slot *slots, cwasi_val *v);
+
+/* Grows by delta pages; returns the old page count or -1. */
+int64_t rt_memory_grow(cwasi_memory *mem, uint32_t delta);
+/* Grows by delta entries set to init (slot form); returns old size or -1. */
+int64_t rt_table_grow(cwasi_table *t, uint32_t delta, cw_slot init);
+
+/* The function's name for trap messages: the name section's, else an
+ * export name, else "func[N]". Writes into buf and returns it. */
+const char *rt_func_describe(const cwasi_func *f, char *buf, size_t buflen);
+
+#endif /* CW_RUNTIME_H */
