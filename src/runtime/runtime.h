@@ -38,7 +38,7 @@ typedef struct cw_typereg {
 } cw_typereg;
 
 struct cwasi_func {
-  cw_functype *type;      /* points into the store's type registry */
+  cw_functype *type;      /* stable for the func's life; its valtype array is the registry's */
   uint32_t type_id;
   cwasi_instance *inst;   /* NULL for a host function */
   uint32_t func_index;    /* index in inst's module (whole index space) */

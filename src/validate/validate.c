@@ -1,0 +1,276 @@
+/*
+ * validate.c — module-level validation (spec 2.0, section 3.4) and the
+ * entry point that runs the body checker in code.c on every function.
+ *
+ * Order follows the spec's reference interpreter, so a module with several
+ * problems reports the same one: function types, imports' and functions'
+ * type indices, globals, tables, memories, element and data segments,
+ * function bodies, the start function, exports.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+
+#include "validate/internal.h"
+#include "validate/validate.h"
+
+#define MAX_PAGES 65536u
+
+static bool fail(validate_ctx *c, size_t off, const char *fmt, ...) CW_PRINTF(3, 4);
+
+static bool fail(validate_ctx *c, size_t off, const char *fmt, ...) {
+  va_list ap;
+  char msg[440];
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  c->status = CWASI_ERR_INVALID;
+  if (off == SIZE_MAX)
+    cw_error(c->err, CWASI_ERR_INVALID, off, "%s", msg);
+  else
+    cw_error(c->err, CWASI_ERR_INVALID, off, "offset 0x%zx: %s", off, msg);
+  return false;
+}
+
+static bool out_of_memory(validate_ctx *c) {
+  c->status = CWASI_ERR_NOMEM;
+  cw_error(c->err, CWASI_ERR_NOMEM, SIZE_MAX, "out of memory while validating");
+  return false;
+}
+
+/* ---- C.refs ------------------------------------------------------------ */
+
+static void mark_ref(validate_ctx *c, const cw_constexpr *e) {
+  if (e->op == 0xD2 && e->index < c->m->nfuncs) c->refs[e->index] = 1;
+}
+
+/* C.refs: the functions that occur outside function bodies and the start
+ * section (element segments, exports, global initialisers) are the only
+ * ones a body may take a reference to with ref.func. */
+static void collect_refs(validate_ctx *c) {
+  const cw_module *m = c->m;
+  for (uint32_t i = 0; i < m->nglobals - m->nimported_globals; i++)
+    mark_ref(c, &m->global_inits[i]);
+  for (uint32_t i = 0; i < m->nelems; i++) {
+    mark_ref(c, &m->elems[i].offset);
+    for (uint32_t j = 0; j < m->elems[i].count; j++)
+      mark_ref(c, &m->elems[i].items[j]);
+  }
+  for (uint32_t i = 0; i < m->nexports; i++)
+    if (m->exports[i].kind == CW_EXTERN_FUNC && m->exports[i].index < m->nfuncs)
+      c->refs[m->exports[i].index] = 1;
+}
+
+/* ---- constant expressions --------------------------------------------- */
+
+/* Wasm 2.0 constant expressions may read only imported immutable globals
+ * (in every constant expression, not just global initialisers). */
+static bool check_const(validate_ctx *c, const cw_constexpr *e, uint8_t want, const char *what) {
+  const cw_module *m = c->m;
+  uint8_t got;
+  switch (e->op) {
+  case 0x41: got = CWASI_I32; break;
+  case 0x42: got = CWASI_I64; break;
+  case 0x43: got = CWASI_F32; break;
+  case 0x44: got = CWASI_F64; break;
+  case 0xFD: got = CWASI_V128; break;
+  case 0xD0: got = (uint8_t)e->index; break;
+  case 0xD2:
+    if (e->index >= m->nfuncs)
+      return fail(c, e->offset, "%s: unknown function %" PRIu32, what, e->index);
+    got = CWASI_FUNCREF;
+    break;
+  case 0x23:
+    if (e->index >= m->nimported_globals)
+      return fail(c, e->offset,
+                  "%s: unknown global %" PRIu32
+                  " (constant expressions may only read imported globals)",
+                  what, e->index);
+    if (m->globals[e->index].mut)
+      return fail(c, e->offset, "%s: constant expression required (global %" PRIu32 " is mutable)",
+                  what, e->index);
+    got = m->globals[e->index].type;
+    break;
+  default: return fail(c, e->offset, "%s: constant expression required", what);
+  }
+  if (got != want)
+    return fail(c, e->offset, "%s: type mismatch: expected %s, found %s", what,
+                cw_valtype_name(want), cw_valtype_name(got));
+  return true;
+}
+
+/* ---- module fields ---------------------------------------------------- */
+
+static bool check_limits(validate_ctx *c, const cw_limits *l, bool memory, const char *what,
+                         uint32_t idx) {
+  if (memory && (l->min > MAX_PAGES || (l->has_max && l->max > MAX_PAGES)))
+    return fail(c, SIZE_MAX, "%s %" PRIu32 ": memory size must be at most 65536 pages (4GiB)", what,
+                idx);
+  if (l->has_max && l->min > l->max)
+    return fail(c, SIZE_MAX,
+                "%s %" PRIu32 ": size minimum must not be greater than maximum (%" PRIu32
+                " > %" PRIu32 ")",
+                what, idx, l->min, l->max);
+  return true;
+}
+
+static bool check_types_and_imports(validate_ctx *c) {
+  const cw_module *m = c->m;
+  for (uint32_t i = 0; i < m->nfuncs; i++)
+    if (m->func_types[i] >= m->ntypes)
+      return fail(c, SIZE_MAX, "func %" PRIu32 ": unknown type %" PRIu32, i, m->func_types[i]);
+  return true;
+}
+
+static bool check_globals(validate_ctx *c) {
+  const cw_module *m = c->m;
+  char what[48];
+  for (uint32_t i = m->nimported_globals; i < m->nglobals; i++) {
+    snprintf(what, sizeof what, "global %" PRIu32, i);
+    if (!check_const(c, &m->global_inits[i - m->nimported_globals], m->globals[i].type, what))
+      return false;
+  }
+  return true;
+}
+
+static bool check_tables_and_memories(validate_ctx *c) {
+  const cw_module *m = c->m;
+  for (uint32_t i = 0; i < m->ntables; i++)
+    if (!check_limits(c, &m->tables[i].limits, false, "table", i)) return false;
+  for (uint32_t i = 0; i < m->nmems; i++)
+    if (!check_limits(c, &m->mems[i].limits, true, "memory", i)) return false;
+  if (m->nmems > 1) return fail(c, SIZE_MAX, "multiple memories (%" PRIu32 ")", m->nmems);
+  return true;
+}
+
+static bool check_elems(validate_ctx *c) {
+  const cw_module *m = c->m;
+  char what[64];
+  for (uint32_t i = 0; i < m->nelems; i++) {
+    const cw_elem *e = &m->elems[i];
+    for (uint32_t j = 0; j < e->count; j++) {
+      snprintf(what, sizeof what, "elem %" PRIu32 " item %" PRIu32, i, j);
+      if (!check_const(c, &e->items[j], e->type, what)) return false;
+    }
+    if (e->mode != CW_SEG_ACTIVE) continue;
+    if (e->table >= m->ntables)
+      return fail(c, e->offset_in_module, "elem %" PRIu32 ": unknown table %" PRIu32, i, e->table);
+    if (m->tables[e->table].elemtype != e->type)
+      return fail(c, e->offset_in_module,
+                  "elem %" PRIu32 ": type mismatch: %s segment for a %s table", i,
+                  cw_valtype_name(e->type), cw_valtype_name(m->tables[e->table].elemtype));
+    snprintf(what, sizeof what, "elem %" PRIu32 " offset", i);
+    if (!check_const(c, &e->offset, CWASI_I32, what)) return false;
+  }
+  return true;
+}
+
+static bool check_datas(validate_ctx *c) {
+  const cw_module *m = c->m;
+  char what[48];
+  for (uint32_t i = 0; i < m->ndatas; i++) {
+    const cw_data *d = &m->datas[i];
+    if (d->mode != CW_SEG_ACTIVE) continue;
+    if (d->memory >= m->nmems)
+      return fail(c, d->offset_in_module, "data %" PRIu32 ": unknown memory %" PRIu32, i,
+                  d->memory);
+    snprintf(what, sizeof what, "data %" PRIu32 " offset", i);
+    if (!check_const(c, &d->offset, CWASI_I32, what)) return false;
+  }
+  return true;
+}
+
+static bool check_start(validate_ctx *c) {
+  const cw_module *m = c->m;
+  if (!m->has_start) return true;
+  if (m->start >= m->nfuncs)
+    return fail(c, SIZE_MAX, "start function: unknown function %" PRIu32, m->start);
+  const cw_functype *t = cw_module_func_type(m, m->start);
+  if (t->nparams != 0 || t->nresults != 0)
+    return fail(c, SIZE_MAX, "start function %" PRIu32 " must have type [] -> []", m->start);
+  return true;
+}
+
+static uint32_t name_hash(const cw_name *n) {
+  uint32_t h = 2166136261u; /* FNV-1a */
+  for (uint32_t i = 0; i < n->len; i++)
+    h = (h ^ (uint8_t)n->data[i]) * 16777619u;
+  return h;
+}
+
+/* Export names must be unique: an open-addressing set of export indices,
+ * so large modules are not quadratic. */
+static bool check_exports(validate_ctx *c) {
+  const cw_module *m = c->m;
+  static const char *const kinds[] = {"function", "table", "memory", "global"};
+  const uint32_t counts[] = {m->nfuncs, m->ntables, m->nmems, m->nglobals};
+  for (uint32_t i = 0; i < m->nexports; i++) {
+    const cw_export *x = &m->exports[i];
+    if ((unsigned)x->kind > CW_EXTERN_GLOBAL)
+      return fail(c, SIZE_MAX, "export %" PRIu32 ": bad kind", i);
+    if (x->index >= counts[x->kind])
+      return fail(c, SIZE_MAX, "export \"%s\": unknown %s %" PRIu32, x->name.data, kinds[x->kind],
+                  x->index);
+  }
+  if (m->nexports < 2) return true;
+
+  size_t cap = 4;
+  while (cap < (size_t)m->nexports * 2)
+    cap *= 2;
+  uint32_t *slots = cw_realloc_array(NULL, cap, sizeof *slots);
+  if (!slots) return out_of_memory(c);
+  memset(slots, 0xFF, cap * sizeof *slots);
+  bool ok = true;
+  for (uint32_t i = 0; i < m->nexports && ok; i++) {
+    const cw_name *n = &m->exports[i].name;
+    size_t at = name_hash(n) & (cap - 1);
+    for (; slots[at] != UINT32_MAX; at = (at + 1) & (cap - 1)) {
+      const cw_name *o = &m->exports[slots[at]].name;
+      if (o->len == n->len && (n->len == 0 || memcmp(o->data, n->data, n->len) == 0)) {
+        ok = fail(c, SIZE_MAX, "duplicate export name \"%s\"", n->data);
+        break;
+      }
+    }
+    slots[at] = i;
+  }
+  cw_free(slots);
+  return ok;
+}
+
+static bool check_funcs(validate_ctx *c) {
+  for (uint32_t i = c->m->nimported_funcs; i < c->m->nfuncs; i++) {
+    c->next_func = i + 1; /* validate_code reads all of body i, even on failure */
+    if (!validate_code(c, i)) return false;
+  }
+  return true;
+}
+
+/* After a typing error: a malformed body among those not read yet makes
+ * the module malformed rather than invalid, as the spec decodes first. */
+static void find_malformed(validate_ctx *c) {
+  for (uint32_t i = c->next_func; i < c->m->nfuncs; i++)
+    if (!validate_code_encoding(c, i)) return;
+}
+
+cwasi_status validate_module(const cw_module *m, cwasi_error *err) {
+  validate_ctx c;
+  memset(&c, 0, sizeof c);
+  c.m = m;
+  c.next_func = m->nimported_funcs;
+  validate_init_opcodes(&c);
+  c.err = err;
+  c.refs = cw_calloc(m->nfuncs, 1);
+  if (!c.refs) {
+    out_of_memory(&c);
+    return c.status;
+  }
+  collect_refs(&c);
+  bool ok = check_types_and_imports(&c) && check_globals(&c) && check_tables_and_memories(&c) &&
+            check_elems(&c) && check_datas(&c) && check_funcs(&c) && check_start(&c) &&
+            check_exports(&c);
+  if (!ok && c.status == CWASI_ERR_INVALID) find_malformed(&c);
+  cw_free(c.refs);
+  cw_free(c.vals);
+  cw_free(c.ctrls);
+  if (ok) return CWASI_OK;
+  return c.status;
+}
