@@ -15,7 +15,20 @@ CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/%.o)
 UNIT_SRCS := $(sort $(wildcard tests/*/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:%.c=$(BUILD)/%)
 
-.PHONY: all clean test unit spectest test-asan
+# The spec-test harness (tests/spec/), linked with cJSON.
+SPEC_SRCS := $(sort $(wildcard tests/spec/*.c))
+SPEC_OBJS := $(SPEC_SRCS:%.c=$(BUILD)/%.o)
+
+# Examples: the demo module and the embedding example.
+EXAMPLE_WASM := $(BUILD)/examples/fib.wasm $(BUILD)/examples/embed.wasm
+EXAMPLE_BINS := $(BUILD)/examples/embed
+
+# make test-asan rebuilds everything here with these flags.
+ASAN_BUILD := $(BUILD)/asan
+ASAN_OPT   := -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+.PHONY: all clean test unit spectest test-asan deps examples demo check-warnings test-run \
+        test-programs
 all: $(BUILD)/cwasi $(BUILD)/libcwasi.a
 
 $(BUILD)/%.o: %.c
@@ -33,10 +46,76 @@ $(BUILD)/tests/%: tests/%.c $(BUILD)/libcwasi.a tests/unit.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests -o $@ $< $(BUILD)/libcwasi.a $(LDLIBS)
 
+$(BUILD)/spectest: $(SPEC_OBJS) $(BUILD)/libcwasi.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(SPEC_OBJS) $(BUILD)/libcwasi.a -lcjson $(LDLIBS)
+
+$(BUILD)/examples/%.wasm: examples/%.wat
+	@mkdir -p $(dir $@)
+	wat2wasm $< -o $@
+
+$(BUILD)/examples/embed: $(BUILD)/examples/embed.o $(BUILD)/libcwasi.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libcwasi.a $(LDLIBS)
+
 unit: $(UNIT_BINS)
 	@status=0; for t in $(UNIT_BINS); do echo "== $$t"; $$t || status=1; done; exit $$status
+
+examples: $(EXAMPLE_BINS) $(EXAMPLE_WASM)
+
+# Builds and runs the demo module.
+demo: $(BUILD)/cwasi $(BUILD)/examples/fib.wasm
+	@echo '$$ $(BUILD)/cwasi run --invoke fib $(BUILD)/examples/fib.wasm 25'
+	@$(BUILD)/cwasi run --invoke fib $(BUILD)/examples/fib.wasm 25
+	@echo '$$ $(BUILD)/cwasi run --invoke fac $(BUILD)/examples/fib.wasm 20'
+	@$(BUILD)/cwasi run --invoke fac $(BUILD)/examples/fib.wasm 20
+
+# Installs missing Debian packages (fast no-op when all are present).
+deps:
+	@scripts/install-deps.sh
+
+spectest: $(BUILD)/spectest
+	@SPECTEST=$(BUILD)/spectest tests/spec/run.sh
+
+# Everything the tests run, built in $(BUILD).
+test-programs: $(BUILD)/cwasi $(BUILD)/libcwasi.a $(UNIT_BINS) $(BUILD)/spectest examples
+
+# Runs every suite even if one fails; each prints its closing line, the spec
+# tests' total comes last.
+test-run: test-programs
+	@status=0; \
+	echo "== unit tests"; \
+	for t in $(UNIT_BINS); do \
+	  if $$t >$(BUILD)/unit.log 2>&1; then echo "$$t: $$(tail -n 1 $(BUILD)/unit.log)"; \
+	  else status=1; echo "== $$t FAILED"; cat $(BUILD)/unit.log; fi; \
+	done; \
+	echo "== cli tests"; tests/cli/run.sh $(BUILD)/cwasi $(BUILD)/cli || status=1; \
+	echo "== embedding example"; \
+	$(BUILD)/examples/embed $(BUILD)/examples/embed.wasm 10 || status=1; \
+	echo "== spec tests"; SPECTEST=$(BUILD)/spectest tests/spec/run.sh || status=1; \
+	exit $$status
+
+# Installs what is missing, checks warnings, runs every suite; fails if any does.
+test: deps
+	@status=0; \
+	$(MAKE) --no-print-directory check-warnings || status=1; \
+	$(MAKE) --no-print-directory test-run || status=1; \
+	exit $$status
+
+# Everything rebuilt with AddressSanitizer and UndefinedBehaviorSanitizer;
+# any report makes a test fail.
+test-asan: deps
+	@ASAN_OPTIONS=detect_leaks=1:exitcode=99 UBSAN_OPTIONS=print_stacktrace=1:exitcode=99 \
+	  $(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) OPT="$(ASAN_OPT)" test-run
+
+# Compiles every source with gcc and clang, warnings as errors.
+check-warnings:
+	@echo "== warnings (gcc and clang, -Werror)"
+	@$(MAKE) --no-print-directory -s BUILD=$(BUILD)/werror-gcc CC=gcc OPT="-O2 -Werror" \
+	  test-programs >/dev/null
+	@$(MAKE) --no-print-directory -s BUILD=$(BUILD)/werror-clang CC=clang OPT="-O2 -Werror" \
+	  test-programs >/dev/null
+	@echo "warnings: 0"
 
 clean:
 	rm -rf build
 
--include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d)
+-include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(SPEC_OBJS:.o=.d) $(BUILD)/examples/embed.d

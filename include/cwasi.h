@@ -255,6 +255,54 @@ cwasi_status cwasi_linker_define_instance(cwasi_linker *linker, const char *modu
 cwasi_instance *cwasi_linker_instantiate(cwasi_linker *linker, cwasi_module *module,
                                          cwasi_error *err);
 
+/* ---- WASI (wasi_snapshot_preview1) ----------------------------------------- */
+
+/* A WASI context: the guest's arguments, environment, file descriptors and
+ * capabilities. It is an ordinary import provider: cwasi_wasi_define() puts
+ * its 46 host functions into a linker under "wasi_snapshot_preview1". The
+ * guest must export its memory as "memory". proc_exit(n) makes the call
+ * that reached it return CWASI_ERR_EXIT with err->exit_code = n. */
+typedef struct cwasi_wasi cwasi_wasi;
+
+/* How guest paths are resolved beneath a preopened directory. */
+typedef enum cwasi_wasi_resolve {
+  CWASI_WASI_RESOLVE_AUTO = 0, /* openat2(RESOLVE_BENEATH) if the kernel has it, else WALK */
+  CWASI_WASI_RESOLVE_OPENAT2,  /* openat2 only (falls back to WALK on ENOSYS) */
+  CWASI_WASI_RESOLVE_WALK,     /* component-by-component openat(O_NOFOLLOW) */
+} cwasi_wasi_resolve;
+
+typedef struct cwasi_wasi_dir {
+  const char *host_path;  /* directory on the host */
+  const char *guest_path; /* name the guest sees (fd_prestat_dir_name); NULL = host_path */
+} cwasi_wasi_dir;
+
+typedef struct cwasi_wasi_config {
+  const char *const *argv; /* argv[0] is the program name the guest sees */
+  size_t argc;
+  const char *const *env; /* "KEY=VALUE" strings, after the inherited ones */
+  size_t envc;
+  bool inherit_env; /* start from the host's environment */
+  const cwasi_wasi_dir *dirs; /* preopens: guest fds 3, 4, ... in order */
+  size_t ndirs;
+  const char *const *tcp_listen; /* "HOST:PORT": listening sockets, fds after the dirs */
+  size_t ntcp_listen;
+  /* Host descriptors behind guest fds 0, 1, 2 (duplicated, never closed by
+   * cwasi); -1 gives /dev/null. cwasi_wasi_config_init() sets 0, 1, 2. */
+  int stdio[3];
+  cwasi_wasi_resolve resolve;
+} cwasi_wasi_config;
+
+/* Zeroes cfg and inherits stdin/stdout/stderr. */
+void cwasi_wasi_config_init(cwasi_wasi_config *cfg);
+/* Copies everything it needs from cfg; opens the preopens and sockets now
+ * (a failure names the directory or address). */
+cwasi_wasi *cwasi_wasi_new(cwasi_store *store, const cwasi_wasi_config *cfg, cwasi_error *err);
+/* Defines every wasi_snapshot_preview1 function into linker. The context
+ * must outlive the linker's instances' use of it. */
+cwasi_status cwasi_wasi_define(cwasi_wasi *wasi, cwasi_linker *linker, cwasi_error *err);
+/* Closes every descriptor the guest still holds. */
+void cwasi_wasi_delete(cwasi_wasi *wasi);
+
 #ifdef __cplusplus
 }
 #endif

@@ -85,9 +85,7 @@ static int module_error(const char *path, const cwasi_error *err) {
 /* Exit status for an error from running guest code. */
 static int run_error(const char *path, const cwasi_error *err) {
   switch (err->status) {
-  case CWASI_ERR_TRAP:
-    fprintf(stderr, "cwasi: trap: %s\n", err->message);
-    return CLI_EXIT_TRAP;
+  case CWASI_ERR_TRAP: fprintf(stderr, "cwasi: trap: %s\n", err->message); return CLI_EXIT_TRAP;
   case CWASI_ERR_EXIT: return err->exit_code;
   default: return module_error(path, err);
   }
@@ -161,7 +159,8 @@ static int invoke(cwasi_store *store, cwasi_instance *inst, const char *path, co
     status = run_error(path, &err);
     goto done;
   }
-  for (size_t i = 0; i < nresults; i++) cli_print_val(stdout, &results[i]);
+  for (size_t i = 0; i < nresults; i++)
+    cli_print_val(stdout, &results[i]);
 done:
   free(args);
   free(results);
@@ -200,8 +199,9 @@ static int cmd_run(cwasi_engine *engine, int argc, char **argv) {
     status = CLI_EXIT_MODULE;
   } else if (!(inst = cwasi_linker_instantiate(linker, m, &err))) {
     /* A trap in the start function is a trap; anything else a link error. */
-    status = err.status == CWASI_ERR_TRAP || err.status == CWASI_ERR_EXIT ? run_error(path, &err)
-                                                                         : module_error(path, &err);
+    status = err.status == CWASI_ERR_TRAP || err.status == CWASI_ERR_EXIT
+                 ? run_error(path, &err)
+                 : module_error(path, &err);
   } else if (invoke_name) {
     status = invoke(store, inst, path, invoke_name, argc - i, argv + i);
   } else {

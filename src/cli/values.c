@@ -119,7 +119,8 @@ void cli_print_val(FILE *f, const cwasi_val *v) {
   case CWASI_F64: print_float(f, v->of.f64, false); break;
   case CWASI_V128:
     fputs("0x", f);
-    for (int i = 15; i >= 0; i--) fprintf(f, "%02x", v->of.v128[i]);
+    for (int i = 15; i >= 0; i--)
+      fprintf(f, "%02x", v->of.v128[i]);
     fputc('\n', f);
     break;
   case CWASI_FUNCREF: fputs(v->of.funcref ? "funcref\n" : "null\n", f); break;

@@ -12,6 +12,9 @@
  * "integer too large", "section size mismatch", "malformed UTF-8 encoding",
  * "function and code section have inconsistent lengths", ...), prefixed by
  * where it was found, e.g. "section 10 (code): unexpected end".
+ * A well-formed module whose constant expression is not constant (or
+ * empty) gets CWASI_ERR_INVALID ("constant expression required", "type
+ * mismatch"), reported only when the rest of the module is well-formed.
  */
 cwasi_status decode_module(const uint8_t *bytes, size_t len, cw_module **out, cwasi_error *err);
 void decode_module_free(cw_module *m);

@@ -52,8 +52,8 @@
 #include "runtime/runtime.h"
 
 /* Internal operations beyond the instruction set. */
-#define INTERP_EXTRA_OPS(X) \
-  X(BR_UNWIND)              \
+#define INTERP_EXTRA_OPS(X)                                                                        \
+  X(BR_UNWIND)                                                                                     \
   X(BR_IF_UNWIND)
 
 typedef enum interp_op {
@@ -61,9 +61,9 @@ typedef enum interp_op {
   CW_OPCODES(INTERP_OP_ENUM)
 #undef INTERP_OP_ENUM
 #define INTERP_OP_ENUM(id) IOP_##id,
-  INTERP_EXTRA_OPS(INTERP_OP_ENUM)
+      INTERP_EXTRA_OPS(INTERP_OP_ENUM)
 #undef INTERP_OP_ENUM
-  IOP__COUNT
+          IOP__COUNT
 } interp_op;
 
 /* The translator emits cw_opcode numbers as they are. */
@@ -72,7 +72,7 @@ _Static_assert((int)IOP_I32_ADD == (int)CW_OP_I32_ADD, "interp_op matches cw_opc
 
 struct interp_code {
   uint32_t *code;
-  size_t len;           /* words */
+  size_t len; /* words */
   uint32_t param_slots;
   uint32_t local_slots; /* params and declared locals */
   uint32_t result_slots;

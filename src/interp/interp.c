@@ -99,8 +99,8 @@ static cwasi_status trap_in(cwasi_error *err, cwasi_trap_kind kind, const cwasi_
 
 /* Calls host function f with its arguments in slots[]; results replace
  * them. The host's status (trap, exit, out of memory) is passed on as is. */
-static cwasi_status call_host(cwasi_store *s, cwasi_func *f, cwasi_instance *caller,
-                              cw_slot *slots, cwasi_error *err) {
+static cwasi_status call_host(cwasi_store *s, cwasi_func *f, cwasi_instance *caller, cw_slot *slots,
+                              cwasi_error *err) {
   const cw_functype *ft = f->type;
   const cw_valtype *pt = cw_functype_params(ft), *rt = cw_functype_results(ft);
   size_t n = (size_t)ft->nparams + ft->nresults;
@@ -170,8 +170,7 @@ static cwasi_trap_kind memory_fill(cwasi_memory *mem, uint32_t d, uint32_t val, 
 
 static cwasi_trap_kind table_init(cwasi_instance *inst, uint32_t seg, cwasi_table *t, uint32_t d,
                                   uint32_t s, uint32_t n) {
-  if (!range_ok(s, n, inst->elem_len[seg]) || !range_ok(d, n, t->size))
-    return CWASI_TRAP_TABLE_OOB;
+  if (!range_ok(s, n, inst->elem_len[seg]) || !range_ok(d, n, t->size)) return CWASI_TRAP_TABLE_OOB;
   if (n) memcpy(t->elems + d, inst->elem_items[seg] + s, (size_t)n * sizeof(cw_slot));
   return CWASI_TRAP_NONE;
 }
@@ -185,7 +184,8 @@ static cwasi_trap_kind table_copy(cwasi_table *dt, cwasi_table *st, uint32_t d, 
 
 static cwasi_trap_kind table_fill(cwasi_table *t, uint32_t i, cw_slot val, uint32_t n) {
   if (!range_ok(i, n, t->size)) return CWASI_TRAP_TABLE_OOB;
-  for (uint32_t k = 0; k < n; k++) t->elems[i + k] = val;
+  for (uint32_t k = 0; k < n; k++)
+    t->elems[i + k] = val;
   return CWASI_TRAP_NONE;
 }
 
@@ -209,95 +209,95 @@ static inline cw_slot *unwind(cw_slot *sp, uint32_t keep, uint32_t drop) {
 #else
 #define OP(id) case IOP_##id:
 #define DISPATCH() goto dispatch_top
-#define LOOP_BEGIN \
-  dispatch_top:    \
+#define LOOP_BEGIN                                                                                 \
+  dispatch_top:                                                                                    \
   switch ((interp_op)*ip) {
-#define LOOP_END \
-  default: goto bad_code; \
-  }
+#define LOOP_END                                                                                   \
+  default: goto bad_code;                                                                          \
+    }
 #endif
 
-#define NEXT(n)  \
-  do {           \
-    ip += (n);   \
-    DISPATCH();  \
+#define NEXT(n)                                                                                    \
+  do {                                                                                             \
+    ip += (n);                                                                                     \
+    DISPATCH();                                                                                    \
   } while (0)
-#define TRAP(k)        \
-  do {                 \
-    trap = (k);        \
-    goto trapped;      \
+#define TRAP(k)                                                                                    \
+  do {                                                                                             \
+    trap = (k);                                                                                    \
+    goto trapped;                                                                                  \
   } while (0)
 /* A relative target word: continue at cell + (int32_t)*cell. */
-#define JUMP(cell) (ip = (cell) + (int32_t)*(cell))
+#define JUMP(cell) (ip = (cell) + (int32_t)(cell)[0])
 
 /* Reloads what the loop caches of the current instance. */
-#define LOAD_INSTANCE()                                  \
-  do {                                                   \
-    inst = cur->inst;                                    \
-    globals = inst->globals;                             \
-    if (inst->module->m->nmems) {                        \
-      mem = inst->mems[0]->data;                         \
-      mem_size = inst->mems[0]->size;                    \
-    } else {                                             \
-      mem = NULL;                                        \
-      mem_size = 0;                                      \
-    }                                                    \
+#define LOAD_INSTANCE()                                                                            \
+  do {                                                                                             \
+    inst = cur->inst;                                                                              \
+    globals = inst->globals;                                                                       \
+    if (inst->module->m->nmems) {                                                                  \
+      mem = inst->mems[0]->data;                                                                   \
+      mem_size = inst->mems[0]->size;                                                              \
+    } else {                                                                                       \
+      mem = NULL;                                                                                  \
+      mem_size = 0;                                                                                \
+    }                                                                                              \
   } while (0)
 
 /* Handlers by shape. Operands are named a (deeper) and b; T is the
  * operand type, and the expression's value is stored zero-extended. */
-#define UNOP(id, T, expr)          \
-  OP(id) {                         \
-    T a = (T)sp[-1];               \
-    sp[-1] = (cw_slot)(expr);      \
-    NEXT(1);                       \
+#define UNOP(id, T, expr)                                                                          \
+  OP(id) {                                                                                         \
+    T a = (T)sp[-1];                                                                               \
+    sp[-1] = (cw_slot)(expr);                                                                      \
+    NEXT(1);                                                                                       \
   }
-#define BINOP(id, T, expr)         \
-  OP(id) {                         \
-    T b = (T)sp[-1], a = (T)sp[-2]; \
-    sp--;                          \
-    sp[-1] = (cw_slot)(expr);      \
-    NEXT(1);                       \
+#define BINOP(id, T, expr)                                                                         \
+  OP(id) {                                                                                         \
+    T b = (T)sp[-1], a = (T)sp[-2];                                                                \
+    sp--;                                                                                          \
+    sp[-1] = (cw_slot)(expr);                                                                      \
+    NEXT(1);                                                                                       \
   }
-#define DIVOP(id, T, fn)                       \
-  OP(id) {                                     \
-    T b = (T)sp[-1], a = (T)sp[-2], r = 0;     \
-    cwasi_trap_kind k = fn(a, b, &r);          \
-    if (CW_UNLIKELY(k != CWASI_TRAP_NONE)) TRAP(k); \
-    sp--;                                      \
-    sp[-1] = r;                                \
-    NEXT(1);                                   \
+#define DIVOP(id, T, fn)                                                                           \
+  OP(id) {                                                                                         \
+    T b = (T)sp[-1], a = (T)sp[-2], r = 0;                                                         \
+    cwasi_trap_kind k = fn(a, b, &r);                                                              \
+    if (CW_UNLIKELY(k != CWASI_TRAP_NONE)) TRAP(k);                                                \
+    sp--;                                                                                          \
+    sp[-1] = r;                                                                                    \
+    NEXT(1);                                                                                       \
   }
-#define TRUNCOP(id, TA, TR, fn)                \
-  OP(id) {                                     \
-    TA a = (TA)sp[-1];                         \
-    TR r = 0;                                  \
-    cwasi_trap_kind k = fn(a, &r);             \
-    if (CW_UNLIKELY(k != CWASI_TRAP_NONE)) TRAP(k); \
-    sp[-1] = r;                                \
-    NEXT(1);                                   \
+#define TRUNCOP(id, TA, TR, fn)                                                                    \
+  OP(id) {                                                                                         \
+    TA a = (TA)sp[-1];                                                                             \
+    TR r = 0;                                                                                      \
+    cwasi_trap_kind k = fn(a, &r);                                                                 \
+    if (CW_UNLIKELY(k != CWASI_TRAP_NONE)) TRAP(k);                                                \
+    sp[-1] = r;                                                                                    \
+    NEXT(1);                                                                                       \
   }
 /* The bounds check of every load and store; a guard-page build would make
  * it empty for 32-bit addresses. */
-#define MEM_CHECK(ea, w) \
+#define MEM_CHECK(ea, w)                                                                           \
   if (CW_UNLIKELY((ea) + (w) > mem_size)) TRAP(CWASI_TRAP_MEMORY_OOB)
-#define LOADOP(id, T, conv)                                   \
-  OP(id) {                                                    \
-    uint64_t ea = (uint64_t)(uint32_t)sp[-1] + ip[1];         \
-    MEM_CHECK(ea, sizeof(T));                                 \
-    T v;                                                      \
-    memcpy(&v, mem + ea, sizeof(T));                          \
-    sp[-1] = (cw_slot)(conv);                                 \
-    NEXT(2);                                                  \
+#define LOADOP(id, T, conv)                                                                        \
+  OP(id) {                                                                                         \
+    uint64_t ea = (uint64_t)(uint32_t)sp[-1] + ip[1];                                              \
+    MEM_CHECK(ea, sizeof(T));                                                                      \
+    T v;                                                                                           \
+    memcpy(&v, mem + ea, sizeof(T));                                                               \
+    sp[-1] = (cw_slot)(conv);                                                                      \
+    NEXT(2);                                                                                       \
   }
-#define STOREOP(id, T)                                        \
-  OP(id) {                                                    \
-    uint64_t ea = (uint64_t)(uint32_t)sp[-2] + ip[1];         \
-    MEM_CHECK(ea, sizeof(T));                                 \
-    T v = (T)sp[-1];                                          \
-    memcpy(mem + ea, &v, sizeof(T));                          \
-    sp -= 2;                                                  \
-    NEXT(2);                                                  \
+#define STOREOP(id, T)                                                                             \
+  OP(id) {                                                                                         \
+    uint64_t ea = (uint64_t)(uint32_t)sp[-2] + ip[1];                                              \
+    MEM_CHECK(ea, sizeof(T));                                                                      \
+    T v = (T)sp[-1];                                                                               \
+    memcpy(mem + ea, &v, sizeof(T));                                                               \
+    sp -= 2;                                                                                       \
+    NEXT(2);                                                                                       \
   }
 
 #define F32(x) cw_bits_f32(x)
@@ -318,7 +318,7 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
       CW_OPCODES(INTERP_LABEL)
 #undef INTERP_LABEL
 #define INTERP_LABEL(id) [IOP_##id] = &&L_##id,
-      INTERP_EXTRA_OPS(INTERP_LABEL)
+          INTERP_EXTRA_OPS(INTERP_LABEL)
 #undef INTERP_LABEL
   };
 #endif
@@ -331,6 +331,8 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
   const uint32_t *ip = NULL;
   cw_slot *fp = NULL, *sp = base + entry->param_slots;
   cwasi_func *cur = NULL, *callee = entry;
+  const struct interp_code *code;
+  cw_slot *nfp;
   cwasi_instance *inst = NULL;
   cwasi_global **globals = NULL;
   uint8_t *mem = NULL;
@@ -340,6 +342,7 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
 
   goto call;
 
+  // clang-format off
   LOOP_BEGIN
 
   /* ---- control ---- */
@@ -734,10 +737,11 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
   OP(SELECT_T) goto bad_code;
 
   LOOP_END
+  // clang-format on
 
   /* ---- calls: callee's arguments are the top param_slots of the stack,
    * ip is the caller's resume point. */
-call : {
+call:
   if (callee->host_fn) {
     cw_slot *args = sp - callee->param_slots;
     s->stack_top = (size_t)(sp - s->stack);
@@ -751,28 +755,26 @@ call : {
     LOAD_INSTANCE();
     DISPATCH();
   }
-  const struct interp_code *code = *callee->code;
+  code = *callee->code;
   if (CW_UNLIKELY(!code)) {
     cwasi_module *mod = callee->inst->module;
     st = interp_translate(mod, (uint32_t)(callee->code - mod->code), err);
     if (st != CWASI_OK) goto failed;
     code = *callee->code;
   }
-  cw_slot *nfp = sp - code->param_slots;
+  nfp = sp - code->param_slots;
   if (CW_UNLIKELY(depth >= max_depth || (size_t)(stack_end - nfp) < code->frame_slots)) {
     cur = callee; /* name the function that could not be entered */
     TRAP(CWASI_TRAP_STACK_EXHAUSTED);
   }
   frames[depth++] = (interp_frame){.ip = ip, .fp = fp, .func = cur};
   fp = nfp;
-  memset(fp + code->param_slots, 0,
-         (size_t)(code->local_slots - code->param_slots) * sizeof *fp);
+  memset(fp + code->param_slots, 0, (size_t)(code->local_slots - code->param_slots) * sizeof *fp);
   sp = fp + code->local_slots;
   cur = callee;
   LOAD_INSTANCE();
   ip = code->code;
   DISPATCH();
-}
 
 done:
   s->stack_top = outer_top;

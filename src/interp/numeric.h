@@ -41,7 +41,8 @@ static inline uint32_t interp_i32_clz(uint32_t a) {
 #else
   uint32_t n = 0;
   if (!a) return 32;
-  while (!(a & 0x80000000u)) a <<= 1, n++;
+  while (!(a & 0x80000000u))
+    a <<= 1, n++;
   return n;
 #endif
 }
@@ -52,7 +53,8 @@ static inline uint32_t interp_i32_ctz(uint32_t a) {
 #else
   uint32_t n = 0;
   if (!a) return 32;
-  while (!(a & 1)) a >>= 1, n++;
+  while (!(a & 1))
+    a >>= 1, n++;
   return n;
 #endif
 }
@@ -62,7 +64,8 @@ static inline uint32_t interp_i32_popcnt(uint32_t a) {
   return (uint32_t)__builtin_popcount(a);
 #else
   uint32_t n = 0;
-  for (; a; a &= a - 1) n++;
+  for (; a; a &= a - 1)
+    n++;
   return n;
 #endif
 }
@@ -73,7 +76,8 @@ static inline uint64_t interp_i64_clz(uint64_t a) {
 #else
   uint64_t n = 0;
   if (!a) return 64;
-  while (!(a & 0x8000000000000000u)) a <<= 1, n++;
+  while (!(a & 0x8000000000000000u))
+    a <<= 1, n++;
   return n;
 #endif
 }
@@ -84,7 +88,8 @@ static inline uint64_t interp_i64_ctz(uint64_t a) {
 #else
   uint64_t n = 0;
   if (!a) return 64;
-  while (!(a & 1)) a >>= 1, n++;
+  while (!(a & 1))
+    a >>= 1, n++;
   return n;
 #endif
 }
@@ -94,7 +99,8 @@ static inline uint64_t interp_i64_popcnt(uint64_t a) {
   return (uint64_t)__builtin_popcountll(a);
 #else
   uint64_t n = 0;
-  for (; a; a &= a - 1) n++;
+  for (; a; a &= a - 1)
+    n++;
   return n;
 #endif
 }
@@ -284,15 +290,15 @@ static inline uint64_t interp_f64_max(uint64_t a, uint64_t b) {
  * here so the payload rule does not depend on the C library. nearest is
  * rint in the default round-to-nearest-even mode, which cwasi never
  * changes. */
-#define INTERP_F32_ROUND(name, fn)                                  \
-  static inline uint32_t interp_f32_##name(uint32_t a) {            \
-    if (interp_f32_is_nan(a)) return a | INTERP_F32_QUIET;          \
-    return cw_f32_bits(fn(cw_bits_f32(a)));                         \
+#define INTERP_F32_ROUND(name, fn)                                                                 \
+  static inline uint32_t interp_f32_##name(uint32_t a) {                                           \
+    if (interp_f32_is_nan(a)) return a | INTERP_F32_QUIET;                                         \
+    return cw_f32_bits(fn(cw_bits_f32(a)));                                                        \
   }
-#define INTERP_F64_ROUND(name, fn)                                  \
-  static inline uint64_t interp_f64_##name(uint64_t a) {            \
-    if (interp_f64_is_nan(a)) return a | INTERP_F64_QUIET;          \
-    return cw_f64_bits(fn(cw_bits_f64(a)));                         \
+#define INTERP_F64_ROUND(name, fn)                                                                 \
+  static inline uint64_t interp_f64_##name(uint64_t a) {                                           \
+    if (interp_f64_is_nan(a)) return a | INTERP_F64_QUIET;                                         \
+    return cw_f64_bits(fn(cw_bits_f64(a)));                                                        \
   }
 INTERP_F32_ROUND(ceil, ceilf)
 INTERP_F32_ROUND(floor, floorf)
@@ -323,29 +329,29 @@ static inline uint64_t interp_f64_sqrt(uint64_t a) {
  * for an unsigned one (-1, 2^N). Where -2^(N-1) - 1 is not representable
  * in the source type the lower limit is -2^(N-1) inclusive, which is the
  * same set. Only after the check is the C cast defined. */
-#define INTERP_TRUNC(name, FT, bitsfn, UT, RT, lo_ok, hi)                  \
-  static inline cwasi_trap_kind interp_##name(UT a, RT *r) {               \
-    FT x = bitsfn(a);                                                      \
-    if (x != x) return CWASI_TRAP_INVALID_CONVERSION;                      \
-    if (!(lo_ok && x < hi)) return CWASI_TRAP_INT_OVERFLOW;                \
-    *r = (RT)x;                                                            \
-    return CWASI_TRAP_NONE;                                                \
+#define INTERP_TRUNC(name, FT, bitsfn, UT, RT, lo_ok, hi)                                          \
+  static inline cwasi_trap_kind interp_##name(UT a, RT *r) {                                       \
+    FT x = bitsfn(a);                                                                              \
+    if (x != x) return CWASI_TRAP_INVALID_CONVERSION;                                              \
+    if (!(lo_ok && x < hi)) return CWASI_TRAP_INT_OVERFLOW;                                        \
+    *r = (RT)x;                                                                                    \
+    return CWASI_TRAP_NONE;                                                                        \
   }
 /* Signed results go through the signed type so negative values convert
  * (int -> unsigned is defined modulo 2^N). */
-#define INTERP_TRUNC_S(name, FT, bitsfn, UT, RT, ST, lo_ok, hi)            \
-  static inline cwasi_trap_kind interp_##name(UT a, RT *r) {               \
-    FT x = bitsfn(a);                                                      \
-    if (x != x) return CWASI_TRAP_INVALID_CONVERSION;                      \
-    if (!(lo_ok && x < hi)) return CWASI_TRAP_INT_OVERFLOW;                \
-    *r = (RT)(ST)x;                                                        \
-    return CWASI_TRAP_NONE;                                                \
+#define INTERP_TRUNC_S(name, FT, bitsfn, UT, RT, ST, lo_ok, hi)                                    \
+  static inline cwasi_trap_kind interp_##name(UT a, RT *r) {                                       \
+    FT x = bitsfn(a);                                                                              \
+    if (x != x) return CWASI_TRAP_INVALID_CONVERSION;                                              \
+    if (!(lo_ok && x < hi)) return CWASI_TRAP_INT_OVERFLOW;                                        \
+    *r = (RT)(ST)x;                                                                                \
+    return CWASI_TRAP_NONE;                                                                        \
   }
 INTERP_TRUNC_S(i32_trunc_f32_s, float, cw_bits_f32, uint32_t, uint32_t, int32_t,
                x >= -2147483648.0f, 2147483648.0f)
 INTERP_TRUNC(i32_trunc_f32_u, float, cw_bits_f32, uint32_t, uint32_t, x > -1.0f, 4294967296.0f)
-INTERP_TRUNC_S(i32_trunc_f64_s, double, cw_bits_f64, uint64_t, uint32_t, int32_t,
-               x > -2147483649.0, 2147483648.0)
+INTERP_TRUNC_S(i32_trunc_f64_s, double, cw_bits_f64, uint64_t, uint32_t, int32_t, x > -2147483649.0,
+               2147483648.0)
 INTERP_TRUNC(i32_trunc_f64_u, double, cw_bits_f64, uint64_t, uint32_t, x > -1.0, 4294967296.0)
 INTERP_TRUNC_S(i64_trunc_f32_s, float, cw_bits_f32, uint32_t, uint64_t, int64_t,
                x >= -9223372036854775808.0f, 9223372036854775808.0f)
@@ -360,13 +366,13 @@ INTERP_TRUNC(i64_trunc_f64_u, double, cw_bits_f64, uint64_t, uint64_t, x > -1.0,
 
 /* Saturating float -> int: the trapping conversion, with NaN -> 0 and an
  * overflow clamped toward the side the input's sign points to. */
-#define INTERP_TRUNC_SAT(name, base, UT, RT, SIGNBIT, MIN, MAX)            \
-  static inline RT interp_##name(UT a) {                                   \
-    RT r = 0;                                                              \
-    cwasi_trap_kind k = interp_##base(a, &r);                              \
-    if (k == CWASI_TRAP_NONE) return r;                                    \
-    if (k == CWASI_TRAP_INVALID_CONVERSION) return 0;                      \
-    return (a & (SIGNBIT)) ? (MIN) : (MAX);                                \
+#define INTERP_TRUNC_SAT(name, base, UT, RT, SIGNBIT, MIN, MAX)                                    \
+  static inline RT interp_##name(UT a) {                                                           \
+    RT r = 0;                                                                                      \
+    cwasi_trap_kind k = interp_##base(a, &r);                                                      \
+    if (k == CWASI_TRAP_NONE) return r;                                                            \
+    if (k == CWASI_TRAP_INVALID_CONVERSION) return 0;                                              \
+    return (a & (SIGNBIT)) ? (MIN) : (MAX);                                                        \
   }
 INTERP_TRUNC_SAT(i32_trunc_sat_f32_s, i32_trunc_f32_s, uint32_t, uint32_t, INTERP_F32_SIGN,
                  0x80000000u, 0x7FFFFFFFu)

@@ -26,14 +26,14 @@ enum { CTL_FUNC, CTL_BLOCK, CTL_LOOP, CTL_IF };
 typedef struct ctl {
   uint8_t kind;
   bool has_typeidx, has_single;
-  cw_valtype single;       /* the one result of a valtype block type */
-  uint32_t typeidx;        /* a type-index block type */
-  uint32_t height;         /* operand stack depth (values) at entry, below the params */
-  uint32_t slots;          /* the same in slots */
+  cw_valtype single; /* the one result of a valtype block type */
+  uint32_t typeidx;  /* a type-index block type */
+  uint32_t height;   /* operand stack depth (values) at entry, below the params */
+  uint32_t slots;    /* the same in slots */
   uint32_t param_slots, result_slots;
-  uint32_t start;          /* loop: position of the loop head */
-  uint32_t fwd;            /* chain of target words waiting for the end position */
-  uint32_t else_cell;      /* if: target word of the IF jump, until else or end */
+  uint32_t start;     /* loop: position of the loop head */
+  uint32_t fwd;       /* chain of target words waiting for the end position */
+  uint32_t else_cell; /* if: target word of the IF jump, until else or end */
 } ctl;
 
 typedef struct tr {
@@ -48,12 +48,12 @@ typedef struct tr {
   size_t nctls, ctls_cap;
   const cw_functype *ftype;
   uint32_t nlocals;
-  uint32_t *local_off;  /* slot offset of each local from fp */
+  uint32_t *local_off; /* slot offset of each local from fp */
   cw_valtype *local_type;
-  bool unreachable;     /* skipping dead code */
-  uint32_t skip_depth;  /* blocks opened inside the dead code */
+  bool unreachable;    /* skipping dead code */
+  uint32_t skip_depth; /* blocks opened inside the dead code */
   bool oom;
-  const char *bad;      /* first inconsistency found */
+  const char *bad; /* first inconsistency found */
   size_t bad_offset;
 } tr;
 
@@ -80,7 +80,8 @@ static void fail(tr *t, const char *msg) {
 static bool reserve(tr *t, size_t n) {
   if (t->len + n <= t->cap) return true;
   size_t cap = t->cap ? t->cap * 2 : 64;
-  while (cap < t->len + n) cap *= 2;
+  while (cap < t->len + n)
+    cap *= 2;
   if (cap > UINT32_MAX) {
     fail(t, "function too large");
     return false;
@@ -143,16 +144,19 @@ static cw_valtype pop(tr *t) {
 }
 
 static void pop_n(tr *t, uint32_t n) {
-  while (n-- && !t->bad) pop(t);
+  while (n-- && !t->bad)
+    pop(t);
 }
 
 static void push_all(tr *t, const cw_valtype *v, uint32_t n) {
-  for (uint32_t i = 0; i < n && !t->oom; i++) push(t, v[i]);
+  for (uint32_t i = 0; i < n && !t->oom; i++)
+    push(t, v[i]);
 }
 
 static uint32_t slots_of(const cw_valtype *v, uint32_t n) {
   uint32_t s = 0;
-  for (uint32_t i = 0; i < n; i++) s += cw_slots_for(v[i]);
+  for (uint32_t i = 0; i < n; i++)
+    s += cw_slots_for(v[i]);
   return s;
 }
 
@@ -675,9 +679,8 @@ static cwasi_status translate(tr *t, const cw_func *fn, struct interp_code **out
   const cw_module *m = t->m;
   if (!setup_locals(t, fn)) goto done;
   uint32_t param_slots = slots_of(cw_functype_params(t->ftype), t->ftype->nparams);
-  uint32_t local_slots = t->nlocals ? t->local_off[t->nlocals - 1] +
-                                          cw_slots_for(t->local_type[t->nlocals - 1])
-                                    : 0;
+  uint32_t local_slots =
+      t->nlocals ? t->local_off[t->nlocals - 1] + cw_slots_for(t->local_type[t->nlocals - 1]) : 0;
   uint32_t result_slots = slots_of(cw_functype_results(t->ftype), t->ftype->nresults);
 
   /* The function body is a block whose label is the function's return. */
@@ -734,8 +737,7 @@ static cwasi_status translate(tr *t, const cw_func *fn, struct interp_code **out
 done:
   if (t->oom) return cw_error(err, CWASI_ERR_NOMEM, SIZE_MAX, "out of memory translating code");
   if (t->bad)
-    return cw_error(err, CWASI_ERR_INVALID, t->bad_offset, "cannot translate function: %s",
-                    t->bad);
+    return cw_error(err, CWASI_ERR_INVALID, t->bad_offset, "cannot translate function: %s", t->bad);
   return CWASI_OK;
 }
 

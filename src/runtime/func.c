@@ -15,7 +15,8 @@ typedef struct func_box {
 
 static uint32_t slots_of(const cw_valtype *types, uint32_t n) {
   uint32_t slots = 0;
-  for (uint32_t i = 0; i < n; i++) slots += cw_slots_for(types[i]);
+  for (uint32_t i = 0; i < n; i++)
+    slots += cw_slots_for(types[i]);
   return slots;
 }
 
@@ -47,8 +48,10 @@ cwasi_func *cwasi_func_new(cwasi_store *store, const cwasi_valtype *params, size
     if (!cw_is_valtype(results[i])) return NULL;
   cw_valtype *types = cw_malloc(nparams + nresults);
   if (!types) return NULL;
-  for (size_t i = 0; i < nparams; i++) types[i] = (cw_valtype)params[i];
-  for (size_t i = 0; i < nresults; i++) types[nparams + i] = (cw_valtype)results[i];
+  for (size_t i = 0; i < nparams; i++)
+    types[i] = (cw_valtype)params[i];
+  for (size_t i = 0; i < nresults; i++)
+    types[nparams + i] = (cw_valtype)results[i];
   cw_functype t = {(uint32_t)nparams, (uint32_t)nresults, types};
   uint32_t id = rt_type_intern(store, &t);
   cw_free(types);

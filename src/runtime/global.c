@@ -36,8 +36,6 @@ bool cwasi_global_set(cwasi_global *global, cwasi_val val) {
   return true;
 }
 
-cwasi_valtype cwasi_global_type(const cwasi_global *global) {
-  return (cwasi_valtype)global->type;
-}
+cwasi_valtype cwasi_global_type(const cwasi_global *global) { return (cwasi_valtype)global->type; }
 
 bool cwasi_global_mutable(const cwasi_global *global) { return global->mut; }

@@ -31,8 +31,10 @@ static void format_functype(const cw_functype *t, char *buf, size_t len) {
   buf[0] = '\0';
   for (uint32_t i = 0; i <= t->nparams + t->nresults; i++) {
     const char *sep = i == 0 ? "(" : "";
-    if (i == t->nparams) sep = i == 0 ? "() -> (" : ") -> (";
-    else if (i > 0) sep = " ";
+    if (i == t->nparams)
+      sep = i == 0 ? "() -> (" : ") -> (";
+    else if (i > 0)
+      sep = " ";
     const char *name = i < t->nparams + t->nresults ? cw_valtype_name(t->types[i]) : ")";
     if (i == t->nparams + t->nresults && i != t->nparams) sep = "";
     int w = snprintf(buf + pos, len - pos, "%s%s", sep, name);
@@ -61,8 +63,8 @@ static cwasi_status link_error(cwasi_error *err, const cw_import *im, const char
                                const char *got) {
   return cw_error(err, CWASI_ERR_LINK, SIZE_MAX,
                   "incompatible import type for \"%.*s\" \"%.*s\": expected %s, got %s",
-                  (int)im->module.len, im->module.data, (int)im->name.len, im->name.data,
-                  expected, got);
+                  (int)im->module.len, im->module.data, (int)im->name.len, im->name.data, expected,
+                  got);
 }
 
 static cwasi_status check_import(const cw_module *m, const cw_import *im, const cwasi_extern *ext,
@@ -88,8 +90,7 @@ static cwasi_status check_import(const cw_module *m, const cw_import *im, const 
   case CW_EXTERN_TABLE: {
     const cw_tabletype *t = &im->desc.table;
     const cwasi_table *tab = ext->of.table;
-    if (tab->elemtype == t->elemtype &&
-        limits_match(tab->size, tab->has_max, tab->max, &t->limits))
+    if (tab->elemtype == t->elemtype && limits_match(tab->size, tab->has_max, tab->max, &t->limits))
       return CWASI_OK;
     format_limits(cw_valtype_name(t->elemtype), t->limits.min, t->limits.has_max, t->limits.max,
                   want, sizeof want);
@@ -120,7 +121,8 @@ static cwasi_status check_import(const cw_module *m, const cw_import *im, const 
 void rt_instance_free(cwasi_instance *inst) {
   if (!inst) return;
   if (inst->elem_items) {
-    for (uint32_t i = 0; i < inst->module->m->nelems; i++) cw_free(inst->elem_items[i]);
+    for (uint32_t i = 0; i < inst->module->m->nelems; i++)
+      cw_free(inst->elem_items[i]);
   }
   cw_free(inst->elem_items);
   cw_free(inst->elem_len);
@@ -173,8 +175,7 @@ static cwasi_status nomem(cwasi_error *err, const char *what) {
 }
 
 /* Step 2: everything the instance holds, before any segment is applied. */
-static cwasi_status allocate(cwasi_instance *inst, const cwasi_extern *imports,
-                             cwasi_error *err) {
+static cwasi_status allocate(cwasi_instance *inst, const cwasi_extern *imports, cwasi_error *err) {
   cwasi_store *s = inst->store;
   cwasi_module *mod = inst->module;
   const cw_module *m = mod->m;
@@ -253,7 +254,8 @@ static cwasi_status allocate(cwasi_instance *inst, const cwasi_extern *imports,
     inst->elem_len[i] = el->count;
   }
 
-  for (uint32_t i = 0; i < m->ndatas; i++) inst->data_len[i] = m->datas[i].len;
+  for (uint32_t i = 0; i < m->ndatas; i++)
+    inst->data_len[i] = m->datas[i].len;
   return CWASI_OK;
 }
 
@@ -290,16 +292,15 @@ static cwasi_status apply_segments(cwasi_instance *inst, cwasi_error *err) {
 }
 
 cwasi_instance *cwasi_instance_new(cwasi_store *store, cwasi_module *module,
-                                   const cwasi_extern *imports, size_t nimports,
-                                   cwasi_error *err) {
+                                   const cwasi_extern *imports, size_t nimports, cwasi_error *err) {
   if (!store || !module) {
     cw_error(err, CWASI_ERR_ARG, SIZE_MAX, "store or module is NULL");
     return NULL;
   }
   const cw_module *m = module->m;
   if (nimports != m->nimports || (nimports && !imports)) {
-    cw_error(err, CWASI_ERR_ARG, SIZE_MAX, "the module has %u imports, %zu were given",
-             m->nimports, imports ? nimports : 0);
+    cw_error(err, CWASI_ERR_ARG, SIZE_MAX, "the module has %u imports, %zu were given", m->nimports,
+             imports ? nimports : 0);
     return NULL;
   }
   for (uint32_t i = 0; i < m->nimports; i++)

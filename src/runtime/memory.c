@@ -13,7 +13,8 @@
 
 static void *reserve(uint64_t bytes) {
   if (bytes > SIZE_MAX) return NULL;
-  void *p = mmap(NULL, (size_t)bytes, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  void *p =
+      mmap(NULL, (size_t)bytes, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   return p == MAP_FAILED ? NULL : p;
 }
 
@@ -32,11 +33,16 @@ cwasi_memory *rt_memory_new(cwasi_store *s, const cw_limits *lim) {
    * have a valid, non-NULL data pointer. */
   uint64_t want = (uint64_t)max_pages * CWASI_PAGE_SIZE;
   if (want == 0) want = host_page();
+  uint64_t need = min_bytes ? min_bytes : host_page();
   void *p = reserve(want);
-  if (!p) {
-    /* Not enough address space (e.g. under ulimit -v): settle for what is
-     * needed now; growing beyond it will then fail cleanly. */
-    want = min_bytes ? min_bytes : host_page();
+  /* Not enough address space (e.g. under ulimit -v): settle for less, down
+   * to what is needed now; growing beyond the reservation fails cleanly. */
+  while (!p && want / 2 >= need && want / 2 >= CWASI_PAGE_SIZE) {
+    want = want / 2 / CWASI_PAGE_SIZE * CWASI_PAGE_SIZE;
+    p = reserve(want);
+  }
+  if (!p && want != need) {
+    want = need;
     p = reserve(want);
   }
   if (!p) {
@@ -83,8 +89,7 @@ int64_t rt_memory_grow(cwasi_memory *mem, uint32_t delta) {
 
 cwasi_memory *cwasi_memory_new(cwasi_store *store, uint32_t min_pages, uint32_t max_pages) {
   if (!store) return NULL;
-  cw_limits lim = {min_pages, max_pages == CWASI_NO_MAX ? 0 : max_pages,
-                   max_pages != CWASI_NO_MAX};
+  cw_limits lim = {min_pages, max_pages == CWASI_NO_MAX ? 0 : max_pages, max_pages != CWASI_NO_MAX};
   return rt_memory_new(store, &lim);
 }
 

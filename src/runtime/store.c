@@ -24,7 +24,8 @@ bool rt_objlist_push(cw_objlist *l, void *p) {
 }
 
 static void objlist_free(cw_objlist *l, void (*free_item)(void *)) {
-  for (size_t i = 0; i < l->count; i++) free_item(l->items[i]);
+  for (size_t i = 0; i < l->count; i++)
+    free_item(l->items[i]);
   cw_free(l->items);
   l->items = NULL;
   l->count = l->cap = 0;
@@ -46,7 +47,8 @@ void cwasi_store_delete(cwasi_store *store) {
   objlist_free(&store->memories, free_memory);
   objlist_free(&store->tables, free_table);
   objlist_free(&store->globals, free_global);
-  for (uint32_t i = 0; i < store->types.count; i++) cw_free(store->types.types[i].types);
+  for (uint32_t i = 0; i < store->types.count; i++)
+    cw_free(store->types.types[i].types);
   cw_free(store->types.types);
   cw_free(store);
 }

@@ -1,8 +1,7 @@
 /* table.c — tables of references, held in slot form (0 = null). */
 #include "runtime/rt_internal.h"
 
-cwasi_table *rt_table_new(cwasi_store *s, cw_valtype elemtype, const cw_limits *lim,
-                          cw_slot init) {
+cwasi_table *rt_table_new(cwasi_store *s, cw_valtype elemtype, const cw_limits *lim, cw_slot init) {
   uint32_t max = lim->has_max ? lim->max : UINT32_MAX;
   if (lim->min > max || lim->min > RT_TABLE_MAX_ENTRIES) return NULL;
   cwasi_table *t = cw_calloc(1, sizeof *t);
@@ -12,7 +11,8 @@ cwasi_table *rt_table_new(cwasi_store *s, cw_valtype elemtype, const cw_limits *
     cw_free(t);
     return NULL;
   }
-  for (uint32_t i = 0; i < lim->min; i++) t->elems[i] = init;
+  for (uint32_t i = 0; i < lim->min; i++)
+    t->elems[i] = init;
   t->elemtype = elemtype;
   t->size = t->cap = lim->min;
   t->max = max;
@@ -44,7 +44,8 @@ int64_t rt_table_grow(cwasi_table *t, uint32_t delta, cw_slot init) {
     t->elems = elems;
     t->cap = (uint32_t)cap;
   }
-  for (uint64_t i = old; i < size; i++) t->elems[i] = init;
+  for (uint64_t i = old; i < size; i++)
+    t->elems[i] = init;
   t->size = (uint32_t)size;
   return old;
 }
@@ -55,8 +56,8 @@ static bool ref_of_type(cw_valtype elemtype, const cwasi_val *v) {
   return cw_is_reftype(elemtype) && (cw_valtype)v->type == elemtype;
 }
 
-cwasi_table *cwasi_table_new(cwasi_store *store, cwasi_valtype elemtype, uint32_t min,
-                             uint32_t max, cwasi_val init) {
+cwasi_table *cwasi_table_new(cwasi_store *store, cwasi_valtype elemtype, uint32_t min, uint32_t max,
+                             cwasi_val init) {
   if (!store || !ref_of_type((cw_valtype)elemtype, &init)) return NULL;
   cw_limits lim = {min, max == CWASI_NO_MAX ? 0 : max, max != CWASI_NO_MAX};
   cw_slot slot;

@@ -97,7 +97,8 @@ static void test_val_slots(void) {
   rt_val_to_slots(&(cwasi_val){.type = CWASI_F64, .of.f64 = 1.0}, s);
   CHECK_EQ_U64(s[0], 0x3ff0000000000000u);
   cwasi_val vv = {.type = CWASI_V128};
-  for (int i = 0; i < 16; i++) vv.of.v128[i] = (uint8_t)(i + 1);
+  for (int i = 0; i < 16; i++)
+    vv.of.v128[i] = (uint8_t)(i + 1);
   rt_val_to_slots(&vv, s);
   rt_slots_to_val(CWASI_V128, s, &v);
   CHECK(memcmp(v.of.v128, vv.of.v128, 16) == 0);
@@ -139,11 +140,13 @@ static void test_memory(void) {
   CHECK(cwasi_memory_grow(big, UINT32_MAX) == -1);
   CHECK_EQ_U64(cwasi_memory_grow(big, 16), 0);
   data = cwasi_memory_data(big);
-  data[16 * 65536 - 1] = 1;
-  CHECK_EQ_U64(cwasi_memory_grow(big, 1000), 16);
-  CHECK(cwasi_memory_data(big) == data && data[16 * 65536 - 1] == 1);
+  if (cwasi_memory_pages(big) == 16) {
+    data[16 * 65536 - 1] = 1;
+    CHECK_EQ_U64(cwasi_memory_grow(big, 1000), 16);
+    CHECK(cwasi_memory_data(big) == data && data[16 * 65536 - 1] == 1);
+  }
 
-  CHECK(cwasi_memory_new(s, 2, 1) == NULL);     /* min > max */
+  CHECK(cwasi_memory_new(s, 2, 1) == NULL); /* min > max */
   CHECK(cwasi_memory_new(s, 65537, CWASI_NO_MAX) == NULL);
   CHECK(cwasi_memory_new(s, 0, 65537) == NULL);
   CHECK(cwasi_memory_new(NULL, 0, 1) == NULL);
@@ -164,13 +167,13 @@ static void test_table(void) {
   CHECK(!cwasi_table_get(t, 2, &v));
   CHECK(cwasi_table_set(t, 1, v_func(f)));
   CHECK(cwasi_table_get(t, 1, &v) && v.of.funcref == f);
-  CHECK(!cwasi_table_set(t, 2, v_func(f)));          /* out of bounds */
-  CHECK(!cwasi_table_set(t, 0, v_extern(NULL)));     /* wrong reference type */
+  CHECK(!cwasi_table_set(t, 2, v_func(f)));      /* out of bounds */
+  CHECK(!cwasi_table_set(t, 0, v_extern(NULL))); /* wrong reference type */
   CHECK_EQ_U64(cwasi_table_grow(t, 2, v_func(f)), 2);
   CHECK(cwasi_table_get(t, 3, &v) && v.of.funcref == f);
   CHECK(cwasi_table_grow(t, 2, v_func(NULL)) == -1); /* beyond max */
   CHECK_EQ_U64(cwasi_table_grow(t, 1, v_func(NULL)), 4);
-  CHECK(cwasi_table_grow(t, 0, v_i32(0)) == -1);     /* init of the wrong type */
+  CHECK(cwasi_table_grow(t, 0, v_i32(0)) == -1); /* init of the wrong type */
 
   int x;
   cwasi_table *u = cwasi_table_new(s, CWASI_EXTERNREF, 1, CWASI_NO_MAX, v_extern(&x));
@@ -178,7 +181,8 @@ static void test_table(void) {
   CHECK(cwasi_table_get(u, 0, &v) && v.of.externref == &x);
   CHECK(cwasi_table_grow(u, UINT32_MAX, v_extern(NULL)) == -1);
   CHECK(cwasi_table_grow(u, 20000000, v_extern(NULL)) == -1); /* resource limit */
-  for (int i = 0; i < 100; i++) CHECK_EQ_U64(cwasi_table_grow(u, 3, v_extern(&x)), 1 + 3 * i);
+  for (int i = 0; i < 100; i++)
+    CHECK_EQ_U64(cwasi_table_grow(u, 3, v_extern(&x)), 1 + 3 * i);
   CHECK(cwasi_table_get(u, 300, &v) && v.of.externref == &x);
 
   CHECK(cwasi_table_new(s, CWASI_I32, 1, 2, v_i32(0)) == NULL);
@@ -238,7 +242,8 @@ static void test_host_func_and_types(void) {
   CHECK(id2 != f->type_id && id2 != h->type_id && id2 != UINT32_MAX);
   /* Interning many types moves the registry; function types must stay put. */
   for (uint32_t n = 0; n < 4; n++)
-    for (uint32_t k = 0; k <= 4 - n; k++) rt_type_intern(s, &(cw_functype){n, k, types});
+    for (uint32_t k = 0; k <= 4 - n; k++)
+      rt_type_intern(s, &(cw_functype){n, k, types});
   CHECK(cwasi_func_param_type(f, 2) == CWASI_F64 && cwasi_func_param_count(h) == 2);
 
   const cwasi_valtype bad[] = {(cwasi_valtype)0x40};
@@ -400,9 +405,9 @@ static void test_data_segment_trap(void) {
   CHECK(err.status == CWASI_ERR_TRAP && err.trap == CWASI_TRAP_MEMORY_OOB);
   CHECK(starts_with(err.message, "out of bounds memory access"));
   uint8_t *d = cwasi_memory_data(m);
-  CHECK(memcmp(d, "abc", 3) == 0);          /* the earlier segment stays */
-  CHECK(d[65534] == 0 && d[8] == 0);        /* nothing of the failing or later ones */
-  CHECK_EQ_U64(s->instances.count, 1);      /* still owned by the store */
+  CHECK(memcmp(d, "abc", 3) == 0);     /* the earlier segment stays */
+  CHECK(d[65534] == 0 && d[8] == 0);   /* nothing of the failing or later ones */
+  CHECK_EQ_U64(s->instances.count, 1); /* still owned by the store */
   /* With room, all three apply. */
   cwasi_memory_grow(m, 1);
   CHECK(cwasi_instance_new(s, mod, &ext, 1, &err) != NULL);
@@ -454,8 +459,7 @@ static void test_const_exprs(void) {
   CHECK(cwasi_instance_export(inst, "fr", 2, &x) &&
         cwasi_global_get(x.of.global).of.funcref == f.of.func);
   CHECK(cwasi_instance_export(inst, "i64", 3, &x) && cwasi_global_get(x.of.global).of.i64 == -2);
-  CHECK(cwasi_instance_export(inst, "f32", 3, &x) &&
-        cwasi_global_get(x.of.global).of.f32 == -0.5f);
+  CHECK(cwasi_instance_export(inst, "f32", 3, &x) && cwasi_global_get(x.of.global).of.f32 == -0.5f);
   CHECK(cwasi_instance_export(inst, "null", 4, &x) &&
         cwasi_global_get(x.of.global).type == CWASI_EXTERNREF &&
         cwasi_global_get(x.of.global).of.externref == NULL);
@@ -605,7 +609,8 @@ static void test_linker(void) {
   if (!mod || !cmod) goto out;
 
   CHECK(cwasi_linker_instantiate(l, mod, &err) == NULL);
-  CHECK(err.status == CWASI_ERR_LINK && strcmp(err.message, "unknown import \"env\" \"host\"") == 0);
+  CHECK(err.status == CWASI_ERR_LINK &&
+        strcmp(err.message, "unknown import \"env\" \"host\"") == 0);
 
   /* Names are compared with their lengths: "host\0" is not "host". */
   host_env h = {s, 0, false};

@@ -21,17 +21,17 @@
 
 /* What an expected result accepts. */
 typedef enum spec_match_kind {
-  SPEC_EXACT,       /* bit-exact (refs: null or the exact externref) */
-  SPEC_NAN_CANON,   /* a canonical NaN of either sign */
-  SPEC_NAN_ARITH,   /* any NaN with the quiet bit set */
-  SPEC_NONNULL,     /* any non-null reference ("ref.func" / "ref.extern" without a value) */
+  SPEC_EXACT,     /* bit-exact (refs: null or the exact externref) */
+  SPEC_NAN_CANON, /* a canonical NaN of either sign */
+  SPEC_NAN_ARITH, /* any NaN with the quiet bit set */
+  SPEC_NONNULL,   /* any non-null reference ("ref.func" / "ref.extern" without a value) */
 } spec_match_kind;
 
 typedef struct spec_expect {
-  cwasi_val val;          /* type and, for SPEC_EXACT, the value */
+  cwasi_val val; /* type and, for SPEC_EXACT, the value */
   spec_match_kind kind;
   /* v128 only: lane shape and a match kind per lane. */
-  uint8_t lane_bytes;     /* 1, 2, 4 or 8; 0 for non-v128 */
+  uint8_t lane_bytes; /* 1, 2, 4 or 8; 0 for non-v128 */
   bool lane_float;
   spec_match_kind lanes[16];
 } spec_expect;

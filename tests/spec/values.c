@@ -30,8 +30,12 @@ static bool type_from_name(const char *s, cwasi_valtype *out) {
   static const struct {
     const char *name;
     cwasi_valtype type;
-  } types[] = {{"i32", CWASI_I32},         {"i64", CWASI_I64},          {"f32", CWASI_F32},
-               {"f64", CWASI_F64},         {"v128", CWASI_V128},        {"funcref", CWASI_FUNCREF},
+  } types[] = {{"i32", CWASI_I32},
+               {"i64", CWASI_I64},
+               {"f32", CWASI_F32},
+               {"f64", CWASI_F64},
+               {"v128", CWASI_V128},
+               {"funcref", CWASI_FUNCREF},
                {"externref", CWASI_EXTERNREF}};
   for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
     if (strcmp(s, types[i].name) == 0) {
@@ -76,9 +80,7 @@ static void set_scalar(cwasi_val *v, uint64_t bits) {
   }
 }
 
-static unsigned type_bits(cwasi_valtype t) {
-  return t == CWASI_I32 || t == CWASI_F32 ? 32 : 64;
-}
+static unsigned type_bits(cwasi_valtype t) { return t == CWASI_I32 || t == CWASI_F32 ? 32 : 64; }
 
 static uint32_t f32_bits_of(const cwasi_val *v) {
   uint32_t u;
@@ -239,7 +241,8 @@ static bool f64_matches(spec_match_kind kind, uint64_t want, uint64_t got) {
 
 static uint64_t lane_bits(const uint8_t *bytes, unsigned n) {
   uint64_t v = 0;
-  for (unsigned b = 0; b < n; b++) v |= (uint64_t)bytes[b] << (8 * b);
+  for (unsigned b = 0; b < n; b++)
+    v |= (uint64_t)bytes[b] << (8 * b);
   return v;
 }
 
@@ -287,7 +290,8 @@ static void format_v128(const uint8_t *bytes, char *buf, size_t len) {
 void spec_format_val(const cwasi_val *v, char *buf, size_t len) {
   switch (v->type) {
   case CWASI_I32:
-    snprintf(buf, len, "i32:%" PRIu32 " (0x%08" PRIx32 ")", (uint32_t)v->of.i32, (uint32_t)v->of.i32);
+    snprintf(buf, len, "i32:%" PRIu32 " (0x%08" PRIx32 ")", (uint32_t)v->of.i32,
+             (uint32_t)v->of.i32);
     break;
   case CWASI_I64:
     snprintf(buf, len, "i64:%" PRIu64 " (0x%016" PRIx64 ")", (uint64_t)v->of.i64,
@@ -296,9 +300,13 @@ void spec_format_val(const cwasi_val *v, char *buf, size_t len) {
   case CWASI_F32:
     snprintf(buf, len, "f32:%.9g (0x%08" PRIx32 ")", (double)v->of.f32, f32_bits_of(v));
     break;
-  case CWASI_F64: snprintf(buf, len, "f64:%.17g (0x%016" PRIx64 ")", v->of.f64, f64_bits_of(v)); break;
+  case CWASI_F64:
+    snprintf(buf, len, "f64:%.17g (0x%016" PRIx64 ")", v->of.f64, f64_bits_of(v));
+    break;
   case CWASI_V128: format_v128(v->of.v128, buf, len); break;
-  case CWASI_FUNCREF: snprintf(buf, len, v->of.funcref ? "funcref:non-null" : "funcref:null"); break;
+  case CWASI_FUNCREF:
+    snprintf(buf, len, v->of.funcref ? "funcref:non-null" : "funcref:null");
+    break;
   case CWASI_EXTERNREF:
     if (v->of.externref)
       snprintf(buf, len, "externref:%" PRIuPTR, (uintptr_t)v->of.externref - 1);

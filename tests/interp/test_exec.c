@@ -1,0 +1,395 @@
+/* test_exec.c — the interpreter end to end: small modules (wat/NAME.wat, embedded
+ * by gen_modules.sh) decoded, instantiated and called through the public API. */
+#include "cwasi.h"
+#include "exec_modules.h"
+#include "unit.h"
+
+#include <string.h>
+
+#define MOD(name) wasm_##name, sizeof wasm_##name
+
+static cwasi_val v_i32(int32_t x) { return (cwasi_val){.type = CWASI_I32, .of.i32 = x}; }
+static cwasi_val v_i64(int64_t x) { return (cwasi_val){.type = CWASI_I64, .of.i64 = x}; }
+static cwasi_val v_f64(double x) { return (cwasi_val){.type = CWASI_F64, .of.f64 = x}; }
+
+static bool starts_with(const char *s, const char *prefix) {
+  return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* One engine, store and instance; the module is dropped right away (the
+ * instance keeps it alive). */
+typedef struct fx {
+  cwasi_engine *engine;
+  cwasi_store *store;
+  cwasi_instance *inst;
+} fx;
+
+static cwasi_instance *instantiate(cwasi_engine *e, cwasi_store *s, const uint8_t *bytes,
+                                   size_t len, const cwasi_extern *imports, size_t nimports) {
+  cwasi_error err;
+  cwasi_module *mod = cwasi_module_new(e, bytes, len, &err);
+  if (!mod) {
+    fprintf(stderr, "module: %s\n", err.message);
+    return NULL;
+  }
+  cwasi_instance *inst = cwasi_instance_new(s, mod, imports, nimports, &err);
+  if (!inst) fprintf(stderr, "instance: %s\n", err.message);
+  cwasi_module_delete(mod);
+  return inst;
+}
+
+static bool fx_open(fx *f, const cwasi_config *cfg, const uint8_t *bytes, size_t len) {
+  f->engine = cwasi_engine_new(cfg);
+  f->store = cwasi_store_new(f->engine);
+  f->inst = instantiate(f->engine, f->store, bytes, len, NULL, 0);
+  CHECK(f->inst != NULL);
+  return f->inst != NULL;
+}
+
+static void fx_close(fx *f) {
+  cwasi_store_delete(f->store);
+  cwasi_engine_delete(f->engine);
+}
+
+static cwasi_func *func_of(cwasi_instance *inst, const char *name) {
+  cwasi_extern ex;
+  if (!cwasi_instance_export(inst, name, strlen(name), &ex) || ex.kind != CWASI_EXTERN_FUNC)
+    return NULL;
+  return ex.of.func;
+}
+
+static cwasi_status call(cwasi_store *s, cwasi_instance *inst, const char *name,
+                         const cwasi_val *args, size_t nargs, cwasi_val *results, size_t nres,
+                         cwasi_error *err) {
+  cwasi_func *fn = func_of(inst, name);
+  if (!fn) {
+    snprintf(err->message, sizeof err->message, "no export %s", name);
+    return err->status = CWASI_ERR_ARG;
+  }
+  return cwasi_func_call(s, fn, args, nargs, results, nres, err);
+}
+
+/* Calls an export expected to return one i32 (or i64) without trapping. */
+static int64_t call_int(cwasi_store *s, cwasi_instance *inst, const char *name,
+                        const cwasi_val *args, size_t nargs) {
+  cwasi_error err;
+  cwasi_val r[1] = {0};
+  cwasi_status st = call(s, inst, name, args, nargs, r, 1, &err);
+  if (st != CWASI_OK) {
+    fprintf(stderr, "%s: unexpected failure: %s\n", name, err.message);
+    return INT64_MIN;
+  }
+  return r[0].type == CWASI_I64 ? r[0].of.i64 : r[0].of.i32;
+}
+
+/* Calls an export expected to trap with `kind`; checks the message too. */
+static bool call_traps(cwasi_store *s, cwasi_instance *inst, const char *name,
+                       const cwasi_val *args, size_t nargs, size_t nres, cwasi_trap_kind kind,
+                       const char *func_name) {
+  cwasi_error err;
+  cwasi_val r[2];
+  cwasi_status st = call(s, inst, name, args, nargs, r, nres, &err);
+  bool ok = st == CWASI_ERR_TRAP && err.trap == kind &&
+            starts_with(err.message, cwasi_trap_message(kind)) &&
+            (!func_name || strstr(err.message, func_name));
+  if (!ok) fprintf(stderr, "%s: status %d trap %d message '%s'\n", name, st, err.trap, err.message);
+  return ok;
+}
+
+static void test_arith_and_traps(void) {
+  fx f;
+  if (!fx_open(&f, NULL, MOD(basic))) return;
+  cwasi_val a[2] = {v_i32(40), v_i32(2)};
+  CHECK(call_int(f.store, f.inst, "add", a, 2) == 42);
+  a[0] = v_i32(-7);
+  CHECK(call_int(f.store, f.inst, "div_s", a, 2) == -3);
+  a[1] = v_i32(0);
+  CHECK(call_traps(f.store, f.inst, "div_s", a, 2, 1, CWASI_TRAP_DIV_ZERO, "$div_s"));
+  a[0] = v_i32(INT32_MIN);
+  a[1] = v_i32(-1);
+  CHECK(call_traps(f.store, f.inst, "div_s", a, 2, 1, CWASI_TRAP_INT_OVERFLOW, "$div_s"));
+  cwasi_val d = v_f64(-2147483648.9);
+  CHECK(call_int(f.store, f.inst, "trunc", &d, 1) == INT32_MIN);
+  d = v_f64(2147483648.0);
+  CHECK(call_traps(f.store, f.inst, "trunc", &d, 1, 1, CWASI_TRAP_INT_OVERFLOW, "$trunc"));
+  d = v_f64(-__builtin_nan(""));
+  CHECK(call_traps(f.store, f.inst, "trunc", &d, 1, 1, CWASI_TRAP_INVALID_CONVERSION, NULL));
+  CHECK(call_traps(f.store, f.inst, "unreachable", NULL, 0, 0, CWASI_TRAP_UNREACHABLE,
+                   "in function $unreachable"));
+  fx_close(&f);
+}
+
+static void test_control(void) {
+  fx f;
+  if (!fx_open(&f, NULL, MOD(basic))) return;
+  cwasi_val n = v_i32(100000);
+  CHECK(call_int(f.store, f.inst, "sum", &n, 1) == 5000050000);
+  n = v_i32(0);
+  CHECK(call_int(f.store, f.inst, "sum", &n, 1) == 0);
+  static const int32_t expect[] = {16, 15, 13, 10, 10};
+  for (int i = 0; i < 5; i++) {
+    n = v_i32(i == 4 ? -1 : i); /* -1 is far out of range: the default */
+    CHECK(call_int(f.store, f.inst, "switch", &n, 1) == expect[i]);
+  }
+  n = v_i32(0);
+  CHECK(call_int(f.store, f.inst, "table_ret", &n, 1) == 1042);
+  n = v_i32(1);
+  CHECK(call_int(f.store, f.inst, "table_ret", &n, 1) == 42);
+  n = v_i32(9);
+  CHECK(call_int(f.store, f.inst, "table_ret", &n, 1) == 42);
+  n = v_i32(0);
+  CHECK(call_int(f.store, f.inst, "early", &n, 1) == 88);
+  n = v_i32(1);
+  CHECK(call_int(f.store, f.inst, "early", &n, 1) == 77);
+  CHECK(call_int(f.store, f.inst, "dead", NULL, 0) == 3);
+  n = v_i32(1);
+  CHECK(call_int(f.store, f.inst, "misc", &n, 1) == 6);
+  n = v_i32(0);
+  CHECK(call_int(f.store, f.inst, "misc", &n, 1) == -1);
+  n = v_i32(1);
+  CHECK(call_int(f.store, f.inst, "misc", &n, 1) == 8);
+  fx_close(&f);
+}
+
+static void test_multi_value(void) {
+  fx f;
+  if (!fx_open(&f, NULL, MOD(basic))) return;
+  cwasi_error err;
+  cwasi_val a[3] = {v_i32(1), v_i32(2)}, r[2];
+  CHECK(call(f.store, f.inst, "swap", a, 2, r, 2, &err) == CWASI_OK);
+  CHECK(r[0].type == CWASI_I32 && r[0].of.i32 == 2 && r[1].of.i32 == 1);
+  a[0] = v_i32(10), a[1] = v_i32(3), a[2] = v_i32(1);
+  CHECK(call_int(f.store, f.inst, "mv", a, 3) == 10 - 99); /* br_if taken: keeps a, 99 */
+  a[2] = v_i32(0);
+  CHECK(call_int(f.store, f.inst, "mv", a, 3) == 3 - 10); /* not taken: b - a */
+  cwasi_val n = v_i64(20);
+  CHECK(call_int(f.store, f.inst, "fac_loop", &n, 1) == 2432902008176640000);
+  n = v_i64(0);
+  CHECK(call_int(f.store, f.inst, "fac_loop", &n, 1) == 1);
+  fx_close(&f);
+}
+
+static void test_recursion(void) {
+  fx f;
+  if (!fx_open(&f, NULL, MOD(basic))) return;
+  cwasi_val n = v_i32(20);
+  CHECK(call_int(f.store, f.inst, "fib", &n, 1) == 6765);
+  n = v_i32(40000); /* deep but within the default 50000 frames */
+  CHECK(call_int(f.store, f.inst, "deep", &n, 1) == 40000);
+  CHECK(call_traps(f.store, f.inst, "runaway", NULL, 0, 0, CWASI_TRAP_STACK_EXHAUSTED, "$runaway"));
+  n = v_i32(60000);
+  CHECK(call_traps(f.store, f.inst, "deep", &n, 1, 1, CWASI_TRAP_STACK_EXHAUSTED, "$deep"));
+  /* the store is usable again after the traps */
+  n = v_i32(10);
+  CHECK(call_int(f.store, f.inst, "fib", &n, 1) == 55);
+  n = v_i32(40000);
+  CHECK(call_int(f.store, f.inst, "deep", &n, 1) == 40000);
+  fx_close(&f);
+}
+
+static void test_limits_from_config(void) {
+  fx f;
+  cwasi_config cfg = {.max_call_depth = 100};
+  if (!fx_open(&f, &cfg, MOD(basic))) return;
+  cwasi_val n = v_i32(90);
+  CHECK(call_int(f.store, f.inst, "deep", &n, 1) == 90);
+  n = v_i32(100);
+  CHECK(call_traps(f.store, f.inst, "deep", &n, 1, 1, CWASI_TRAP_STACK_EXHAUSTED, NULL));
+  fx_close(&f);
+
+  cfg = (cwasi_config){.value_stack_bytes = 4096}; /* 512 slots */
+  if (!fx_open(&f, &cfg, MOD(basic))) return;
+  n = v_i32(50);
+  CHECK(call_int(f.store, f.inst, "deep", &n, 1) == 50);
+  n = v_i32(1000);
+  CHECK(call_traps(f.store, f.inst, "deep", &n, 1, 1, CWASI_TRAP_STACK_EXHAUSTED, NULL));
+  CHECK(call_traps(f.store, f.inst, "runaway", NULL, 0, 0, CWASI_TRAP_STACK_EXHAUSTED, NULL));
+  fx_close(&f);
+}
+
+static void test_memory(void) {
+  fx f;
+  if (!fx_open(&f, NULL, MOD(memory))) return;
+  cwasi_store *s = f.store;
+  cwasi_instance *in = f.inst;
+  cwasi_val a[3] = {v_i32(16)};
+  CHECK(call_int(s, in, "load32", a, 1) == 0x04030201);
+  a[0] = v_i32(17); /* unaligned */
+  CHECK(call_int(s, in, "load32", a, 1) == 0x05040302);
+  a[0] = v_i32(65532);
+  CHECK(call_int(s, in, "load32", a, 1) == 0);
+  a[0] = v_i32(65533);
+  CHECK(call_traps(s, in, "load32", a, 1, 1, CWASI_TRAP_MEMORY_OOB, NULL));
+  a[0] = v_i32(-1);
+  CHECK(call_traps(s, in, "load32", a, 1, 1, CWASI_TRAP_MEMORY_OOB, NULL));
+  a[0] = v_i32(0); /* offset 0xFFFFFFFF: the effective address must not wrap */
+  CHECK(call_traps(s, in, "load_far", a, 1, 1, CWASI_TRAP_MEMORY_OOB, NULL));
+  a[0] = v_i32(65534); /* offset 1, 2 bytes: ends at 65537 */
+  CHECK(call_traps(s, in, "load16_u", a, 1, 1, CWASI_TRAP_MEMORY_OOB, NULL));
+  a[0] = v_i32(19);
+  CHECK(call_int(s, in, "load16_u", a, 1) == 0x0605);
+  /* a store that does not fit writes nothing */
+  a[0] = v_i32(65530), a[1] = v_i64(-1);
+  CHECK(call_traps(s, in, "store64", a, 2, 0, CWASI_TRAP_MEMORY_OOB, NULL));
+  CHECK(call_int(s, in, "load8_s", a, 1) == 0);
+  a[0] = v_i32(65528);
+  CHECK(call(s, in, "store64", a, 2, NULL, 0, &(cwasi_error){0}) == CWASI_OK);
+  CHECK(call_int(s, in, "load64", a, 1) == -1);
+  a[0] = v_i32(65535);
+  CHECK(call_int(s, in, "load8_s", a, 1) == -1);
+  /* growing makes the new page accessible */
+  a[0] = v_i32(65536);
+  CHECK(call_traps(s, in, "load32", a, 1, 1, CWASI_TRAP_MEMORY_OOB, NULL));
+  a[0] = v_i32(1);
+  CHECK(call_int(s, in, "grow", a, 1) == 1);
+  CHECK(call_int(s, in, "size", NULL, 0) == 2);
+  a[0] = v_i32(65536);
+  CHECK(call_int(s, in, "load32", a, 1) == 0);
+  a[0] = v_i32(5); /* past the maximum of 3 */
+  CHECK(call_int(s, in, "grow", a, 1) == -1);
+  CHECK(call_int(s, in, "size", NULL, 0) == 2);
+  /* bulk operations check the whole range first */
+  a[0] = v_i32(131071), a[1] = v_i32(7), a[2] = v_i32(2);
+  CHECK(call_traps(s, in, "fill", a, 3, 0, CWASI_TRAP_MEMORY_OOB, NULL));
+  CHECK(call_int(s, in, "load8_s", a, 1) == 0);
+  a[0] = v_i32(100), a[1] = v_i32(0x1AB), a[2] = v_i32(4);
+  CHECK(call(s, in, "fill", a, 3, NULL, 0, &(cwasi_error){0}) == CWASI_OK);
+  CHECK(call_int(s, in, "load32", a, 1) == (int32_t)0xABABABAB);
+  a[0] = v_i32(17), a[1] = v_i32(16), a[2] = v_i32(8); /* overlapping, upward */
+  CHECK(call(s, in, "copy", a, 3, NULL, 0, &(cwasi_error){0}) == CWASI_OK);
+  a[0] = v_i32(17);
+  CHECK(call_int(s, in, "load32", a, 1) == 0x04030201);
+  a[0] = v_i32(0), a[1] = v_i32(131070), a[2] = v_i32(3);
+  CHECK(call_traps(s, in, "copy", a, 3, 0, CWASI_TRAP_MEMORY_OOB, NULL));
+  a[0] = v_i32(131072), a[1] = v_i32(0), a[2] = v_i32(0); /* empty at the very end: fine */
+  CHECK(call(s, in, "copy", a, 3, NULL, 0, &(cwasi_error){0}) == CWASI_OK);
+  fx_close(&f);
+}
+
+static void test_call_indirect(void) {
+  fx f;
+  if (!fx_open(&f, NULL, MOD(indirect))) return;
+  cwasi_val a[2] = {v_i32(0), v_i32(5)};
+  CHECK(call_int(f.store, f.inst, "call", a, 2) == 6);
+  a[0] = v_i32(1);
+  CHECK(call_traps(f.store, f.inst, "call", a, 2, 1, CWASI_TRAP_INDIRECT_TYPE, "$dispatch"));
+  a[0] = v_i32(2);
+  CHECK(call_traps(f.store, f.inst, "call", a, 2, 1, CWASI_TRAP_UNINIT_ELEMENT, NULL));
+  a[0] = v_i32(4);
+  CHECK(call_traps(f.store, f.inst, "call", a, 2, 1, CWASI_TRAP_UNDEFINED_ELEMENT, NULL));
+  a[0] = v_i32(-1);
+  CHECK(call_traps(f.store, f.inst, "call", a, 2, 1, CWASI_TRAP_UNDEFINED_ELEMENT, NULL));
+  fx_close(&f);
+}
+
+/* ---- host functions ---- */
+
+typedef struct host_env {
+  cwasi_store *store;
+  int calls;
+} host_env;
+
+static cwasi_status host_add3(cwasi_caller *caller, void *env, const cwasi_val *args,
+                              cwasi_val *results, cwasi_error *err) {
+  host_env *h = env;
+  h->calls++;
+  results[0] = v_i32(args[0].of.i32 + args[1].of.i32 + args[2].of.i32);
+  return CWASI_OK;
+}
+
+/* Calls the caller's "countdown" export with n - 1: wasm -> host -> wasm. */
+static cwasi_status host_reenter(cwasi_caller *caller, void *env, const cwasi_val *args,
+                                 cwasi_val *results, cwasi_error *err) {
+  host_env *h = env;
+  cwasi_extern ex;
+  h->calls++;
+  if (!cwasi_caller_export(caller, "countdown", 9, &ex)) {
+    err->status = CWASI_ERR_TRAP;
+    err->trap = CWASI_TRAP_HOST;
+    snprintf(err->message, sizeof err->message, "host trap: no countdown");
+    return CWASI_ERR_TRAP;
+  }
+  cwasi_val arg = v_i32(args[0].of.i32 - 1);
+  return cwasi_func_call(cwasi_caller_store(caller), ex.of.func, &arg, 1, results, 1, err);
+}
+
+static cwasi_status host_fail(cwasi_caller *caller, void *env, const cwasi_val *args,
+                              cwasi_val *results, cwasi_error *err) {
+  err->status = CWASI_ERR_EXIT;
+  err->trap = CWASI_TRAP_NONE;
+  err->exit_code = 3;
+  snprintf(err->message, sizeof err->message, "exit 3");
+  return CWASI_ERR_EXIT;
+}
+
+static void test_host(void) {
+  cwasi_engine *e = cwasi_engine_new(NULL);
+  cwasi_store *s = cwasi_store_new(e);
+  host_env h = {.store = s};
+  static const cwasi_valtype i3[] = {CWASI_I32, CWASI_I32, CWASI_I32};
+  cwasi_extern imports[3] = {
+      {.kind = CWASI_EXTERN_FUNC, .of.func = cwasi_func_new(s, i3, 3, i3, 1, host_add3, &h)},
+      {.kind = CWASI_EXTERN_FUNC, .of.func = cwasi_func_new(s, i3, 1, i3, 1, host_reenter, &h)},
+      {.kind = CWASI_EXTERN_FUNC, .of.func = cwasi_func_new(s, NULL, 0, NULL, 0, host_fail, &h)},
+  };
+  cwasi_instance *in = instantiate(e, s, MOD(host), imports, 3);
+  CHECK(in != NULL);
+  if (!in) goto out;
+  cwasi_val n = v_i32(5);
+  CHECK(call_int(s, in, "use_add3", &n, 1) == 1115);
+  CHECK(h.calls == 1);
+  n = v_i32(10);
+  CHECK(call_int(s, in, "countdown", &n, 1) == 10);
+  CHECK(h.calls == 11);
+  /* nesting host -> wasm activations is bounded: a trap, not a C stack overflow */
+  n = v_i32(100000);
+  CHECK(call_traps(s, in, "countdown", &n, 1, 1, CWASI_TRAP_STACK_EXHAUSTED, NULL));
+  n = v_i32(20);
+  CHECK(call_int(s, in, "countdown", &n, 1) == 20);
+  /* a host's exit request travels through wasm unchanged */
+  cwasi_error err;
+  cwasi_val r;
+  CHECK(call(s, in, "call_fail", NULL, 0, &r, 1, &err) == CWASI_ERR_EXIT && err.exit_code == 3);
+  /* a host function called directly */
+  cwasi_val args[3] = {v_i32(1), v_i32(2), v_i32(3)};
+  CHECK(cwasi_func_call(s, imports[0].of.func, args, 3, &r, 1, &err) == CWASI_OK && r.of.i32 == 6);
+out:
+  cwasi_store_delete(s);
+  cwasi_engine_delete(e);
+}
+
+/* Calls across instances switch the memory the code sees. */
+static void test_cross_instance(void) {
+  cwasi_engine *e = cwasi_engine_new(NULL);
+  cwasi_store *s = cwasi_store_new(e);
+  cwasi_instance *lib = instantiate(e, s, MOD(lib), NULL, 0);
+  CHECK(lib != NULL);
+  if (!lib) goto out;
+  cwasi_extern peek, grow, mem;
+  CHECK(cwasi_instance_export(lib, "peek", 4, &peek));
+  CHECK(cwasi_instance_export(lib, "grow", 4, &grow));
+  CHECK(cwasi_instance_export(lib, "mem", 3, &mem));
+  cwasi_instance *user = instantiate(e, s, MOD(user), &peek, 1);
+  CHECK(user != NULL);
+  if (user) CHECK(call_int(s, user, "both", NULL, 0) == 42 + 7);
+  cwasi_extern imp[2] = {grow, mem};
+  cwasi_instance *sh = instantiate(e, s, MOD(shared), imp, 2);
+  CHECK(sh != NULL);
+  if (sh) CHECK(call_int(s, sh, "grow_then_load", NULL, 0) == 9);
+out:
+  cwasi_store_delete(s);
+  cwasi_engine_delete(e);
+}
+
+int main(void) {
+  RUN(test_arith_and_traps);
+  RUN(test_control);
+  RUN(test_multi_value);
+  RUN(test_recursion);
+  RUN(test_limits_from_config);
+  RUN(test_memory);
+  RUN(test_call_indirect);
+  RUN(test_host);
+  RUN(test_cross_instance);
+  return unit_report();
+}

@@ -1,0 +1,10 @@
+(module
+  (type $ii (func (param i32) (result i32)))
+  (type $v (func))
+  (table 4 funcref)
+  (elem (i32.const 0) $inc $nop)
+  (func $inc (type $ii) (i32.add (local.get 0) (i32.const 1)))
+  (func $nop (type $v))
+  (func $dispatch (export "call") (param i32 i32) (result i32)
+    (call_indirect (type $ii) (local.get 1) (local.get 0)))
+)
