@@ -27,8 +27,8 @@ EXAMPLE_BINS := $(BUILD)/examples/embed
 ASAN_BUILD := $(BUILD)/asan
 ASAN_OPT   := -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: all clean test unit spectest test-asan deps examples demo check-warnings test-run \
-        test-programs
+.PHONY: all clean test unit spectest test-asan deps examples demo demo-run check-warnings \
+        test-run test-programs
 all: $(BUILD)/cwasi $(BUILD)/libcwasi.a
 
 $(BUILD)/%.o: %.c
@@ -61,8 +61,11 @@ unit: $(UNIT_BINS)
 
 examples: $(EXAMPLE_BINS) $(EXAMPLE_WASM)
 
-# Builds and runs the demo module.
-demo: $(BUILD)/cwasi $(BUILD)/examples/fib.wasm
+# Builds and runs the demo module (installing wat2wasm first if missing).
+demo: deps
+	@$(MAKE) --no-print-directory demo-run
+
+demo-run: $(BUILD)/cwasi $(BUILD)/examples/fib.wasm
 	@echo '$$ $(BUILD)/cwasi run --invoke fib $(BUILD)/examples/fib.wasm 25'
 	@$(BUILD)/cwasi run --invoke fib $(BUILD)/examples/fib.wasm 25
 	@echo '$$ $(BUILD)/cwasi run --invoke fac $(BUILD)/examples/fib.wasm 20'

@@ -46,7 +46,7 @@ static void fill_block(block *b) {
 }
 
 int main(int argc, char **argv) {
-  int32_t scale = bench_scale(argc, argv, 10);
+  int32_t scale = bench_scale(argc, argv, 5);
   uint64_t h = 0;
 
   /* Part 1: a long-lived tree, and many short-lived ones of every depth. */
@@ -80,10 +80,9 @@ int main(int argc, char **argv) {
       uint8_t *q = realloc(b->p, size);
       if (!q) return 1;
       b->p = q;
+      live_bytes = live_bytes - b->size + size;
       if (size < b->size) b->size = size;
       bad += !check_block(b);
-      live_bytes += size;
-      live_bytes -= b->size;
       b->size = size;
       fill_block(b);
     } else if (b->p) {

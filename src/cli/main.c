@@ -6,6 +6,7 @@
  * command line (2) and a trap (134).
  */
 #include "cli.h"
+#include "wasi_opts.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -13,11 +14,11 @@
 #include <string.h>
 
 static const char usage_text[] =
-    "usage: cwasi run [--invoke NAME] MODULE.wasm [ARGS...]\n"
+    "usage: cwasi run [--invoke NAME] [WASI OPTIONS] MODULE.wasm [ARGS...]\n"
     "       cwasi validate MODULE.wasm\n"
     "       cwasi --help | --version\n"
     "\n"
-    "cwasi is a WebAssembly runtime (WebAssembly 2.0 core; WASI to come).\n"
+    "cwasi is a WebAssembly runtime (WebAssembly 2.0 core, WASI preview1).\n"
     "\n"
     "commands:\n"
     "  run        instantiate the module and call its _start export if it has one;\n"
@@ -25,6 +26,9 @@ static const char usage_text[] =
     "             (i32/i64: decimal or 0x hex, may be negative; f32/f64: decimal,\n"
     "             nan, inf) and print each result on its own line\n"
     "  validate   decode and validate the module; prints nothing if it is valid\n"
+    "\n"
+    "WASI options of run (ARGS become the guest's argv[1...]; no --dir: no files):\n"
+    CLI_WASI_USAGE
     "\n"
     "exit status:\n"
     "  0    success\n"
@@ -181,10 +185,13 @@ static int cmd_run(cwasi_engine *engine, int argc, char **argv) {
     } else if (strncmp(argv[i], "--invoke=", 9) == 0) {
       invoke_name = argv[i] + 9;
     } else {
-      return usage_error("run: unknown option '%s'", argv[i]);
+      int r = cli_wasi_option(argc, argv, &i);
+      if (r < 0) return CLI_EXIT_USAGE;
+      if (r == 0) return usage_error("run: unknown option '%s'", argv[i]);
     }
   }
   if (i >= argc) return usage_error("run: %s", "missing MODULE.wasm");
+  int nopts = i;
   const char *path = argv[i++];
   int status = CLI_EXIT_OK;
   cwasi_module *m = load(engine, path, &status);
@@ -194,9 +201,13 @@ static int cmd_run(cwasi_engine *engine, int argc, char **argv) {
   cwasi_linker *linker = store ? cwasi_linker_new(store) : NULL;
   cwasi_error err;
   cwasi_instance *inst = NULL;
+  cwasi_wasi *wasi = NULL;
   if (!linker) {
     fprintf(stderr, "cwasi: out of memory\n");
     status = CLI_EXIT_MODULE;
+  } else if (!(wasi = cli_wasi_setup(store, linker, argv, nopts, path, invoke_name ? 0 : argc - i,
+                                     argv + i, &status))) {
+    /* the error is printed */
   } else if (!(inst = cwasi_linker_instantiate(linker, m, &err))) {
     /* A trap in the start function is a trap; anything else a link error. */
     status = err.status == CWASI_ERR_TRAP || err.status == CWASI_ERR_EXIT
@@ -205,7 +216,7 @@ static int cmd_run(cwasi_engine *engine, int argc, char **argv) {
   } else if (invoke_name) {
     status = invoke(store, inst, path, invoke_name, argc - i, argv + i);
   } else {
-    /* Program arguments are for WASI (a later step); _start takes none. */
+    /* Program arguments went to WASI's argv; _start takes none. */
     cwasi_extern start;
     if (cwasi_instance_export(inst, "_start", 6, &start) && start.kind == CWASI_EXTERN_FUNC) {
       size_t nresults = cwasi_func_result_count(start.of.func);
@@ -224,6 +235,7 @@ static int cmd_run(cwasi_engine *engine, int argc, char **argv) {
     }
   }
   if (linker) cwasi_linker_delete(linker);
+  cwasi_wasi_delete(wasi);
   if (store) cwasi_store_delete(store);
   cwasi_module_delete(m);
   return status;

@@ -33,7 +33,7 @@ void wasi_put_filestat(uint8_t *p, const struct stat *st, uint8_t filetype) {
   wasi_put_u64(p + 56, ns_of(&st->st_ctim));
 }
 
-uint16_t wasi_times(uint64_t atim, uint64_t mtim, uint32_t fst, struct timespec ts[2]) {
+uint16_t wasi_times(uint64_t atim, uint64_t mtim, uint32_t fst, struct timespec *ts) {
   if (fst & ~(WASI_FST_ATIM | WASI_FST_ATIM_NOW | WASI_FST_MTIM | WASI_FST_MTIM_NOW))
     return WASI_EINVAL;
   if ((fst & WASI_FST_ATIM && fst & WASI_FST_ATIM_NOW) ||

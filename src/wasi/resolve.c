@@ -256,7 +256,7 @@ uint16_t wasi_resolve(cwasi_wasi *w, int base, const char *path, bool follow, wa
       prefix = ".";
     }
 
-    int dirfd;
+    int dirfd = -1;
     if ((e = open_dir(w, base, prefix, &links, &dirfd)) != WASI_ESUCCESS) break;
     struct stat st;
     bool exists = !self && fstatat(dirfd, last, &st, AT_SYMLINK_NOFOLLOW) == 0;

@@ -137,7 +137,7 @@ void wasi_put_filestat(uint8_t *p, const struct stat *st, uint8_t filetype);
 /* Converts WASI fstflags and times to a utimensat() pair: EINVAL for
  * contradictory flags. */
 struct timespec;
-uint16_t wasi_times(uint64_t atim, uint64_t mtim, uint32_t fst, struct timespec ts[2]);
+uint16_t wasi_times(uint64_t atim, uint64_t mtim, uint32_t fst, struct timespec *ts);
 
 /* The guest's iovec array at iovs (n entries) as host iovecs pointing into
  * linear memory, each buffer bounds-checked; at most IOV_MAX entries (a

@@ -1,0 +1,139 @@
+/*
+ * sock.c — sockets: the listening sockets that --tcplisten preopens, and
+ * sock_accept / sock_recv / sock_send / sock_shutdown on them. Preview1
+ * cannot create or connect sockets; a guest only gets what it was given.
+ */
+#define _GNU_SOURCE
+#include "wasi/wasi.h"
+
+#include <errno.h>
+#include <netdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+int wasi_listen(const char *addr, cwasi_error *err) {
+  /* HOST:PORT, HOST may be [v6]. */
+  const char *colon = strrchr(addr, ':');
+  if (!colon || colon == addr || !colon[1]) {
+    cw_error(err, CWASI_ERR_ARG, SIZE_MAX, "--tcplisten %s: expected HOST:PORT", addr);
+    return -1;
+  }
+  char host[256];
+  size_t hlen = (size_t)(colon - addr);
+  const char *h = addr;
+  if (hlen >= 2 && h[0] == '[' && h[hlen - 1] == ']') h++, hlen -= 2;
+  if (hlen >= sizeof host) {
+    cw_error(err, CWASI_ERR_ARG, SIZE_MAX, "--tcplisten %s: host name too long", addr);
+    return -1;
+  }
+  memcpy(host, h, hlen);
+  host[hlen] = '\0';
+  struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM,
+                           .ai_flags = AI_PASSIVE | AI_NUMERICSERV};
+  struct addrinfo *res = NULL;
+  int gai = getaddrinfo(host, colon + 1, &hints, &res);
+  if (gai != 0) {
+    cw_error(err, CWASI_ERR_ARG, SIZE_MAX, "--tcplisten %s: %s", addr, gai_strerror(gai));
+    return -1;
+  }
+  int fd = -1, last_errno = 0;
+  for (struct addrinfo *ai = res; ai && fd < 0; ai = ai->ai_next) {
+    fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol);
+    if (fd < 0) {
+      last_errno = errno;
+      continue;
+    }
+    int one = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (bind(fd, ai->ai_addr, ai->ai_addrlen) != 0 || listen(fd, 128) != 0) {
+      last_errno = errno;
+      close(fd);
+      fd = -1;
+    }
+  }
+  freeaddrinfo(res);
+  if (fd < 0)
+    cw_error(err, CWASI_ERR_IO, SIZE_MAX, "--tcplisten %s: %s", addr, strerror(last_errno));
+  return fd;
+}
+
+WASI_FN(sock_accept) {
+  wasi_fd *f;
+  uint16_t e = wasi_fd_get(c->w, wasi_arg32(a, 0), WASI_RIGHT_SOCK_ACCEPT, &f);
+  if (e) return e;
+  uint32_t flags = wasi_arg32(a, 1), out = wasi_arg32(a, 2);
+  if (flags & ~WASI_FDFLAG_NONBLOCK) return WASI_EINVAL;
+  if (!wasi_mem_ok(&c->mem, out, 4)) return WASI_EFAULT;
+  int host;
+  int hflags = SOCK_CLOEXEC | (flags & WASI_FDFLAG_NONBLOCK ? SOCK_NONBLOCK : 0);
+  do host = accept4(f->host, NULL, NULL, hflags);
+  while (host < 0 && errno == EINTR);
+  if (host < 0) return wasi_errno(errno);
+  uint32_t fd;
+  if ((e = wasi_fd_insert(c->w, host, WASI_FILETYPE_SOCKET_STREAM, WASI_RIGHTS_SOCKET, 0, &fd)))
+    return e;
+  wasi_store_u32(&c->mem, out, fd);
+  return WASI_ESUCCESS;
+}
+
+WASI_FN(sock_recv) {
+  wasi_fd *f;
+  uint16_t e = wasi_fd_get(c->w, wasi_arg32(a, 0), WASI_RIGHT_FD_READ, &f);
+  if (e) return e;
+  uint32_t riflags = wasi_arg32(a, 3), len_ptr = wasi_arg32(a, 4), flags_ptr = wasi_arg32(a, 5);
+  if (riflags & ~(WASI_RI_RECV_PEEK | WASI_RI_RECV_WAITALL)) return WASI_EINVAL;
+  uint8_t *flags_out = wasi_mem_at(&c->mem, flags_ptr, 2);
+  if (!wasi_mem_ok(&c->mem, len_ptr, 4) || !flags_out) return WASI_EFAULT;
+  struct iovec *iov;
+  int n;
+  if ((e = wasi_get_iovs(c, wasi_arg32(a, 1), wasi_arg32(a, 2), &iov, &n))) return e;
+  int hflags = (riflags & WASI_RI_RECV_PEEK ? MSG_PEEK : 0) |
+               (riflags & WASI_RI_RECV_WAITALL ? MSG_WAITALL : 0);
+  struct msghdr msg = {.msg_iov = iov, .msg_iovlen = (size_t)n};
+  ssize_t r;
+  do r = recvmsg(f->host, &msg, hflags);
+  while (r < 0 && errno == EINTR);
+  e = r < 0 ? wasi_errno(errno) : WASI_ESUCCESS;
+  cw_free(iov);
+  if (e) return e;
+  wasi_store_u32(&c->mem, len_ptr, (uint32_t)r);
+  wasi_put_u16(flags_out, msg.msg_flags & MSG_TRUNC ? WASI_RO_RECV_DATA_TRUNCATED : 0);
+  return WASI_ESUCCESS;
+}
+
+WASI_FN(sock_send) {
+  wasi_fd *f;
+  uint16_t e = wasi_fd_get(c->w, wasi_arg32(a, 0), WASI_RIGHT_FD_WRITE, &f);
+  if (e) return e;
+  uint32_t len_ptr = wasi_arg32(a, 4);
+  if (wasi_arg32(a, 3) != 0) return WASI_EINVAL; /* preview1 defines no siflags */
+  if (!wasi_mem_ok(&c->mem, len_ptr, 4)) return WASI_EFAULT;
+  struct iovec *iov;
+  int n;
+  if ((e = wasi_get_iovs(c, wasi_arg32(a, 1), wasi_arg32(a, 2), &iov, &n))) return e;
+  struct msghdr msg = {.msg_iov = iov, .msg_iovlen = (size_t)n};
+  ssize_t r;
+  do r = sendmsg(f->host, &msg, MSG_NOSIGNAL);
+  while (r < 0 && errno == EINTR);
+  e = r < 0 ? wasi_errno(errno) : WASI_ESUCCESS;
+  cw_free(iov);
+  if (!e) wasi_store_u32(&c->mem, len_ptr, (uint32_t)r);
+  return e;
+}
+
+WASI_FN(sock_shutdown) {
+  wasi_fd *f;
+  uint16_t e = wasi_fd_get(c->w, wasi_arg32(a, 0), WASI_RIGHT_SOCK_SHUTDOWN, &f);
+  if (e) return e;
+  int how;
+  switch (wasi_arg32(a, 1)) {
+  case WASI_SD_RD: how = SHUT_RD; break;
+  case WASI_SD_WR: how = SHUT_WR; break;
+  case WASI_SD_RD | WASI_SD_WR: how = SHUT_RDWR; break;
+  default: return WASI_EINVAL;
+  }
+  return shutdown(f->host, how) == 0 ? WASI_ESUCCESS : wasi_errno(errno);
+}
