@@ -75,7 +75,9 @@ demo-run: $(BUILD)/cwasi $(BUILD)/examples/fib.wasm
 deps:
 	@scripts/install-deps.sh
 
-spectest: $(BUILD)/spectest
+# The core spec tests (SIMD excluded); see tests/spec/run.sh.
+spectest: deps
+	@$(MAKE) --no-print-directory $(BUILD)/spectest
 	@SPECTEST=$(BUILD)/spectest tests/spec/run.sh
 
 # Everything the tests run, built in $(BUILD).

@@ -104,10 +104,10 @@ WASI_FN(path_link) {
   return e;
 }
 
-/* Rights that need a descriptor opened for writing. */
+/* Rights that need a descriptor opened for writing (fdatasync works on a
+ * read-only one). */
 #define WRITE_RIGHTS                                                                             \
-  (WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_DATASYNC | WASI_RIGHT_FD_ALLOCATE |                       \
-   WASI_RIGHT_FD_FILESTAT_SET_SIZE)
+  (WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_ALLOCATE | WASI_RIGHT_FD_FILESTAT_SET_SIZE)
 
 WASI_FN(path_open) {
   uint32_t dirfd = wasi_arg32(a, 0), dirflags = wasi_arg32(a, 1);
@@ -134,6 +134,9 @@ WASI_FN(path_open) {
 
   int flags = O_CLOEXEC | O_NOCTTY | O_NOFOLLOW;
   bool rd = base & (WASI_RIGHT_FD_READ | WASI_RIGHT_FD_READDIR), wr = base & WRITE_RIGHTS;
+  /* A directory is only ever opened for reading, whatever rights it
+   * carries for the files beneath it. */
+  if (oflags & WASI_O_DIRECTORY) rd = true, wr = false;
   flags |= rd && wr ? O_RDWR : wr ? O_WRONLY : O_RDONLY;
   if (oflags & WASI_O_CREAT) flags |= O_CREAT;
   if (oflags & WASI_O_EXCL) flags |= O_EXCL;

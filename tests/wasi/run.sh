@@ -1,0 +1,319 @@
+#!/usr/bin/env bash
+# tests/wasi/run.sh — tests of the WASI host (wasi_snapshot_preview1) and
+# `cwasi run`'s WASI flags. Guest programs in tests/wasi/ are compiled at
+# test time with clang --target=wasm32-wasi (Debian's wasi-libc) and
+# assert their results inside the guest; this script checks exit statuses
+# and stdout, counts the guests' own checks ("checks: N passed, N failed")
+# into its totals, and checks the host side of the sandbox-escape battery,
+# which runs on both path resolvers (openat2 and the component walk).
+# Prints "wasi: N passed, N failed" last.
+#
+# usage: tests/wasi/run.sh [CWASI [WORKDIR]]   (defaults: build/cwasi, build/wasi)
+set -uo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$root" || exit 2
+cwasi=${1:-build/cwasi}
+work=${2:-build/wasi}
+[[ -x $cwasi ]] || { echo "wasi: $cwasi not built" >&2; exit 2; }
+cwasi=$(cd "$(dirname "$cwasi")" && pwd)/$(basename "$cwasi")
+mkdir -p "$work/bin"
+work=$(cd "$work" && pwd)
+src=$root/tests/wasi
+CLANG=${CLANG:-clang}
+
+passed=0 failed=0
+out='' err='' rc=0
+
+# compile SRC NAME: builds $work/bin/NAME.wasm when missing or outdated.
+compile() {
+  local source=$1 wasm=$work/bin/$2.wasm
+  if [[ ! -f $wasm || $wasm -ot $source || $wasm -ot $src/check.h || $wasm -ot $src/raw.h ]]; then
+    if ! "$CLANG" --target=wasm32-wasi -O2 -Wall -I"$src" "$source" -o "$wasm" 2>"$work/cc.log"; then
+      echo "wasi: cannot compile $source for wasm32-wasi (are clang, lld, wasi-libc and" \
+        "libclang-rt-14-dev-wasm32 installed? make deps)" >&2
+      cat "$work/cc.log" >&2
+      exit 2
+    fi
+  fi
+}
+
+for f in "$src"/*.c; do
+  case $(basename "$f") in swapper.c) continue ;; esac
+  compile "$f" "$(basename "$f" .c)"
+done
+for f in "$src"/programs/*.c; do compile "$f" "$(basename "$f" .c)"; done
+cc -O2 -o "$work/bin/swapper" "$src/swapper.c" || exit 2
+cc -O2 -o "$work/bin/native" "$src/native.c" || exit 2
+bin=$work/bin
+
+# run CMD...: runs with a time limit in the current directory; sets out, err, rc.
+run() {
+  out=$(timeout 60 "$@" 2>"$work/stderr")
+  rc=$?
+  err=$(cat "$work/stderr")
+}
+
+# check NAME CONDITION...: counts and, on failure, shows the last run.
+check() {
+  local name=$1
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL: $name"
+    echo "  exit status: $rc"
+    echo "  stdout: $(tail -c 1500 <<<"$out")"
+    echo "  stderr: $(head -c 500 <<<"$err")"
+  fi
+}
+
+# guest NAME: adds the guest's own "checks: P passed, F failed" to the totals.
+guest() {
+  local line p f
+  line=$(grep -E '^checks: [0-9]+ passed, [0-9]+ failed$' <<<"$out" | tail -n 1)
+  if [[ -z $line ]]; then
+    check "$1: guest printed its check counts" false
+    return
+  fi
+  read -r _ p _ f _ <<<"$line"
+  passed=$((passed + p))
+  failed=$((failed + f))
+  if ((f > 0)); then
+    echo "FAIL: $1: guest checks failed:"
+    grep '^FAIL' <<<"$out" | head -n 20 | sed 's/^/  /'
+  fi
+}
+
+# fresh NAME: an empty scratch directory.
+fresh() {
+  rm -rf "${work:?}/$1"
+  mkdir -p "$work/$1"
+  echo "$work/$1"
+}
+
+# ---- raw __wasi_* edge cases -------------------------------------------------
+
+run "$cwasi" run --argv0 prog --env A=1 --env B=two "$bin/raw_misc.wasm" a bc
+check "raw_misc: proc_exit(42) is the exit status" eval '[[ $rc == 42 ]]'
+guest raw_misc
+
+for mode in openat2 walk; do
+  export CWASI_WASI_RESOLVE=$mode
+  d=$(fresh fd)
+  run "$cwasi" run --dir "$d::/work" "$bin/raw_fd.wasm"
+  check "raw_fd ($mode): exit 0, stderr passed through" eval '[[ $rc == 0 && $err == "to stderr" ]]'
+  guest "raw_fd ($mode)"
+  check "raw_fd ($mode): files written on the host" eval '[[ $(stat -c %s "$d/rw.txt") == 1006 && $(cat "$d/ra.txt") == A ]]'
+
+  d=$(fresh dir)
+  run "$cwasi" run --dir "$d::/work" "$bin/raw_dir.wasm"
+  check "raw_dir ($mode): exit 0" eval '[[ $rc == 0 ]]'
+  guest "raw_dir ($mode)"
+
+  d=$(fresh path)
+  run "$cwasi" run --dir "$d::/work" "$bin/raw_path.wasm"
+  check "raw_path ($mode): exit 0" eval '[[ $rc == 0 ]]'
+  guest "raw_path ($mode)"
+  check "raw_path ($mode): host sees the link and no stray files" \
+    eval '[[ $(readlink "$d/rd2/up") == ../target.txt && ! -e "$d/new.txt" && ! -e "$d/x" ]]'
+done
+unset CWASI_WASI_RESOLVE
+
+d=$(fresh poll)
+run "$cwasi" run --dir "$d::/work" "$bin/raw_poll.wasm" </dev/null
+check "raw_poll: exit 0" eval '[[ $rc == 0 ]]'
+guest raw_poll
+run bash -c 'printf xyz | "$0" run --dir "$1::/work" "$2" stdin-data' "$cwasi" "$d" "$bin/raw_poll.wasm"
+check "raw_poll: stdin pipe with data is readable (3 bytes)" eval '[[ $rc == 0 ]]'
+guest "raw_poll stdin-data"
+run "$cwasi" run --dir "$d::/work" "$bin/raw_poll.wasm" stdin-empty < <(sleep 5)
+check "raw_poll: empty stdin pipe: the timeout fires" eval '[[ $rc == 0 ]]'
+guest "raw_poll stdin-empty"
+
+# ---- the sandbox-escape battery, on both resolvers ------------------------------
+
+# make_tree W: the host tree the escape guest attacks.
+make_tree() {
+  local w=$1
+  rm -rf "$w"
+  mkdir -p "$w/outside/dir" "$w/outside/emptydir" "$w/outside/deep/b" "$w/sandbox/sub" \
+    "$w/sandbox/a/b" "$w/sandbox/race"
+  echo -n secret >"$w/outside/secret.txt"
+  echo -n keep >"$w/outside/dir/keep.txt"
+  echo -n OUTSIDE >"$w/outside/inside.txt"
+  echo -n outside-b >"$w/outside/deep/b/marker"
+  echo -n inside >"$w/sandbox/inside.txt"
+  echo -n x >"$w/sandbox/sub/x.txt"
+  echo -n inside-b >"$w/sandbox/a/b/marker"
+  echo -n inside-race >"$w/sandbox/race/secret.txt"
+  ln -s ../outside "$w/sandbox/race_swap"
+  ln -s "$w/outside" "$w/sandbox/link_abs"
+  ln -s "$w/outside/secret.txt" "$w/sandbox/link_abs_file"
+  ln -s ../outside "$w/sandbox/link_rel"
+  ln -s ../outside/secret.txt "$w/sandbox/link_rel_file"
+  ln -s ../outside/ "$w/sandbox/link_slash"
+  ln -s ../outside/secret.txt/ "$w/sandbox/link_file_slash"
+  ln -s ../.. "$w/sandbox/sub/link_up"
+  ln -s sub/../.. "$w/sandbox/link_dotdot"
+  ln -s sub/link_up "$w/sandbox/link_chain"
+  ln -s ../outside/created_via_dangling "$w/sandbox/link_dangling_out"
+  ln -s "$w/outside/created_abs" "$w/sandbox/link_dangling_abs"
+  ln -s /proc/self/root "$w/sandbox/link_proc"
+  ln -s . "$w/sandbox/link_self_dir"
+  ln -s sub "$w/sandbox/link_inside"
+  ln -s ../inside.txt "$w/sandbox/sub/link_back"
+  touch -d '2001-01-01' "$w/outside/secret.txt" "$w/outside/dir/keep.txt"
+}
+
+# manifest W: everything outside the sandbox (names, types, sizes, file
+# mtimes, link targets, contents) — directory mtimes aside, which the
+# swapper's exchanges change.
+manifest() {
+  (cd "$1" && find . -path ./sandbox -prune -o \( -type d -printf '%y %p\n' \) -o \
+    \( ! -type d -printf '%y %p %s %T@ %l\n' \) | sort &&
+    find . -path ./sandbox -prune -o -type f -print0 | sort -z | xargs -0 sha256sum)
+}
+
+for mode in openat2 walk; do
+  w=$work/escape-$mode
+  make_tree "$w"
+  before=$(manifest "$w")
+  "$bin/swapper" "$w/sandbox/race" "$w/sandbox/race_swap" "$w/sandbox/a/b" "$w/outside/deep/b" \
+    >"$work/swaps" &
+  swapper=$!
+  run env CWASI_WASI_RESOLVE=$mode "$cwasi" run --dir "$w/sandbox::/sandbox" "$bin/escape.wasm" "$w" race
+  kill -TERM "$swapper"
+  wait "$swapper"
+  swapper_rc=$?
+  echo "$out" >"$work/escape-$mode.out"
+  check "escape ($mode): exit 0, no ESCAPE line" eval '[[ $rc == 0 && $out != *ESCAPE* && $out != *RACE* ]]'
+  guest "escape ($mode)"
+  check "escape ($mode): the race ran against the swapper" \
+    eval '[[ $swapper_rc == 0 && $(cat "$work/swaps") -gt 100 && $err == race:* ]]'
+  after=$(manifest "$w")
+  check "escape ($mode): nothing outside the sandbox changed" eval '[[ $before == "$after" ]]'
+  [[ $before == "$after" ]] || diff <(echo "$before") <(echo "$after") | head -n 20
+  check "escape ($mode): sandbox files intact, no strays" \
+    eval '[[ $(cat "$w/sandbox/inside.txt") == inside && ! -e "$w/sandbox/hard1" && ! -e "$w/sandbox/stolen" && ! -e "$w/sandbox/abs_new" ]]'
+  check "escape ($mode): output as expected" \
+    eval 'diff <(grep -v "^legit checks" <<<"$out") "$src/escape.expected" >/dev/null'
+done
+check "escape: both resolvers answer every attempt alike" \
+  diff -q "$work/escape-openat2.out" "$work/escape-walk.out"
+
+# ---- a C program natively and under cwasi ---------------------------------------
+
+n1=$(fresh native-host)
+n2=$(fresh native-wasi)
+(cd "$n1" && GREETING='hi there' "$bin/native" one 'two words' >"$work/native-host.out" 2>/dev/null)
+native_rc=$?
+(cd "$n2" && "$cwasi" run --dir . --env 'GREETING=hi there' "$bin/native.wasm" one 'two words' \
+  >"$work/native-wasi.out" 2>/dev/null)
+wasi_rc=$?
+out=$(cat "$work/native-wasi.out") rc=$wasi_rc err=''
+check "native vs cwasi: same exit status ($native_rc)" eval '[[ $native_rc == 3 && $wasi_rc == $native_rc ]]'
+check "native vs cwasi: same stdout" cmp -s "$work/native-host.out" "$work/native-wasi.out"
+cmp -s "$work/native-host.out" "$work/native-wasi.out" ||
+  diff "$work/native-host.out" "$work/native-wasi.out" | head -n 20
+check "native vs cwasi: same files left behind" \
+  eval 'diff <(cd "$n1" && find . | sort) <(cd "$n2" && find . | sort) >/dev/null'
+
+# ---- programs -------------------------------------------------------------------
+
+d=$(fresh progs)
+mkdir -p "$d/tree/a/b" "$d/tree/c"
+printf 'one two three\nfour five\n' >"$d/tree/a/words.txt"
+printf 'x\n' >"$d/tree/a/b/deep.txt"
+head -c 100000 /dev/urandom >"$d/tree/c/random.bin"
+ln -s a/words.txt "$d/tree/link"
+cd "$d" || exit 2
+
+run "$cwasi" run --dir tree "$bin/cat.wasm" tree/a/words.txt tree/a/b/deep.txt
+check "cat: two files" eval '[[ $rc == 0 && $out == $'"'"'one two three\nfour five\nx'"'"' ]]'
+run bash -c 'printf "from stdin\n" | "$0" run "$1"' "$cwasi" "$bin/cat.wasm"
+check "cat: stdin" eval '[[ $rc == 0 && $out == "from stdin" ]]'
+run "$cwasi" run --dir tree "$bin/cat.wasm" tree/missing
+check "cat: missing file" eval '[[ $rc == 1 && $err == "cat: tree/missing: No such file or directory" ]]'
+run "$cwasi" run "$bin/cat.wasm" tree/a/words.txt
+check "cat: no --dir, no files" eval '[[ $rc == 1 && $err == cat:* ]]'
+
+run "$cwasi" run --dir tree::/t "$bin/ls.wasm" /t
+expected_ls=$(printf '%s\n' "/t:" "  a/" "  c/" "  link@ -> a/words.txt" "/t/a:" "  b/" \
+  "  words.txt (24 bytes)" "/t/a/b:" "  deep.txt (2 bytes)" "/t/c:" "  random.bin (100000 bytes)")
+check "ls -R" eval '[[ $rc == 0 && $out == "$expected_ls" ]]'
+
+run "$cwasi" run --dir tree "$bin/cp.wasm" tree/c/random.bin tree/copy.bin
+check "cp: 100000 bytes, identical" eval '[[ $rc == 0 && $out == "copied 100000 bytes" ]] && cmp -s tree/c/random.bin tree/copy.bin'
+
+run "$cwasi" run --dir tree "$bin/wc.wasm" tree/a/words.txt tree/a/b/deep.txt
+check "wc: two files and a total" eval '[[ $rc == 0 && $out == "$(cd "$d" && wc tree/a/words.txt tree/a/b/deep.txt | sed "s/^ */ /" | awk "{printf \"%7d %7d %7d %s\n\", \$1, \$2, \$3, \$4}")" ]]'
+run bash -c 'head -c 5000 /dev/zero | tr "\0" "a" | "$0" run "$1"' "$cwasi" "$bin/wc.wasm"
+check "wc: stdin" eval '[[ $rc == 0 && $out == "      0       1    5000" ]]'
+
+run "$cwasi" run "$bin/sleep.wasm" 200
+check "sleep via poll_oneoff" eval '[[ $rc == 0 && $out == "slept long enough" ]]'
+
+cd "$root" || exit 2
+
+# echo server: the guest gets a listening socket through --tcplisten.
+echo_test() {
+  local port srv i reply=''
+  for _ in 1 2 3 4 5; do
+    port=$((20000 + RANDOM % 20000))
+    "$cwasi" run --tcplisten "127.0.0.1:$port" "$bin/echo_server.wasm" >"$work/echo.out" 2>"$work/echo.err" &
+    srv=$!
+    for i in $(seq 1 50); do
+      if exec 7<>"/dev/tcp/127.0.0.1/$port" 2>/dev/null; then
+        printf 'hello\nsecond line\n' >&7
+        IFS= read -r -t 10 a <&7
+        IFS= read -r -t 10 b <&7
+        reply="$a|$b"
+        exec 7>&-
+        break
+      fi
+      kill -0 "$srv" 2>/dev/null || break
+      sleep 0.1
+    done
+    wait "$srv"
+    rc=$?
+    [[ -n $reply ]] && break
+  done
+  out=$(cat "$work/echo.out") err=$(cat "$work/echo.err")
+  check "echo server over --tcplisten" eval '[[ $reply == "HELLO|SECOND LINE" && $rc == 0 && $out == *"echoed 2 lines"* ]]'
+  guest "echo server"
+}
+echo_test
+
+# ---- exit statuses, traps, command line --------------------------------------------
+
+run "$cwasi" run "$bin/trap.wasm"
+check "trap: status 134, message names the trap and the function" \
+  eval '[[ $rc == 134 && $out == before && $err == *unreachable* && $err == *deliberately_trapping* ]]'
+run "$cwasi" run --dir /nonexistent-dir "$bin/cat.wasm"
+check "--dir of a missing directory: one line, status 1" \
+  eval '[[ $rc == 1 && $err == *nonexistent-dir* && $(wc -l <<<"$err") == 1 ]]'
+run "$cwasi" run --env NOEQUALS "$bin/cat.wasm"
+check "--env without '=': usage error" eval '[[ $rc == 2 && $err == *KEY=VALUE* ]]'
+run "$cwasi" run --dir
+check "--dir without a value: usage error" eval '[[ $rc == 2 ]]'
+run "$cwasi" run --tcplisten nonsense "$bin/cat.wasm"
+check "--tcplisten without a port: usage error" eval '[[ $rc == 2 ]]'
+run "$cwasi" run --tcplisten 256.1.1.1:80 "$bin/cat.wasm"
+check "--tcplisten with a bad address: status 1" eval '[[ $rc == 1 && $err == *256.1.1.1* ]]'
+run env CWASI_TEST_VAR=inherited "$cwasi" run --env EXTRA=1 "$bin/env.wasm" x
+check "argv[0] is the module path; no host environment by default" \
+  eval '[[ $rc == 0 && $out == "argv[0]=$bin/env.wasm"$'"'"'\nargv[1]=x\nenv EXTRA=1'"'"' ]]'
+run env CWASI_TEST_VAR=inherited "$cwasi" run --inherit-env --env EXTRA=1 --env HOME=over "$bin/env.wasm"
+check "--inherit-env passes the host environment; --env overrides it" \
+  eval '[[ $rc == 0 && $out == *"env CWASI_TEST_VAR=inherited"* && $out == *"env EXTRA=1"* && $out == *"env HOME=over"* && $(grep -c "^env HOME=" <<<"$out") == 1 ]]'
+run "$cwasi" run --argv0=myname "$bin/env.wasm" -- --not-a-flag
+check "--argv0 and guest arguments that look like flags" \
+  eval '[[ $rc == 0 && $out == "argv[0]=myname"$'"'"'\nargv[1]=--not-a-flag'"'"' ]]'
+run "$cwasi" --help
+check "--help lists the WASI flags" \
+  eval '[[ $out == *--dir* && $out == *--env* && $out == *--inherit-env* && $out == *--argv0* && $out == *--tcplisten* ]]'
+
+echo "wasi: $passed passed, $failed failed"
+((failed == 0))
