@@ -25,7 +25,8 @@ static bool fail(validate_ctx *c, cwasi_status status, size_t off, const char *f
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
   c->status = status;
-  cw_error(c->err, status, off, "func %" PRIu32 " at offset 0x%zx: %s", c->func, off, msg);
+  /* err->offset carries the position; the message names the function. */
+  cw_error(c->err, status, off, "func %" PRIu32 ": %s", c->func, msg);
   return false;
 }
 
