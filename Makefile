@@ -83,6 +83,12 @@ spectest: deps
 # Everything the tests run, built in $(BUILD).
 test-programs: $(BUILD)/cwasi $(BUILD)/libcwasi.a $(UNIT_BINS) $(BUILD)/spectest examples
 
+# WASI: guests compiled with clang --target=wasm32-wasi, the escape battery
+# on both path resolvers, programs, native-vs-cwasi (tests/wasi/run.sh).
+.PHONY: wasi-test
+wasi-test: $(BUILD)/cwasi
+	@tests/wasi/run.sh $(BUILD)/cwasi $(BUILD)/wasi
+
 # Runs every suite even if one fails; each prints its closing line, the spec
 # tests' total comes last.
 test-run: test-programs
@@ -93,6 +99,10 @@ test-run: test-programs
 	  else status=1; echo "== $$t FAILED"; cat $(BUILD)/unit.log; fi; \
 	done; \
 	echo "== cli tests"; tests/cli/run.sh $(BUILD)/cwasi $(BUILD)/cli || status=1; \
+	echo "== wasi tests"; tests/wasi/run.sh $(BUILD)/cwasi $(BUILD)/wasi || status=1; \
+	echo "== program tests"; tests/programs/run.sh $(BUILD)/cwasi $(BUILD)/programs || status=1; \
+	echo "== rust tests"; tests/rust/run.sh $(BUILD)/cwasi $(BUILD)/rust || status=1; \
+	echo "== assemblyscript tests"; tests/as/run.sh $(BUILD)/cwasi $(BUILD)/as || status=1; \
 	echo "== embedding example"; \
 	$(BUILD)/examples/embed $(BUILD)/examples/embed.wasm 10 || status=1; \
 	echo "== spec tests"; SPECTEST=$(BUILD)/spectest tests/spec/run.sh || status=1; \
@@ -119,6 +129,13 @@ check-warnings:
 	@$(MAKE) --no-print-directory -s BUILD=$(BUILD)/werror-clang CC=clang OPT="-O2 -Werror" \
 	  test-programs >/dev/null
 	@echo "warnings: 0"
+
+# Benchmarks, native vs cwasi (bench/README.md); never part of `make test`
+# and never a failure, even if cwasi does not build.
+.PHONY: bench
+bench:
+	@$(MAKE) --no-print-directory $(BUILD)/cwasi || echo "bench: cwasi did not build"
+	@python3 bench/run.py --cwasi $(BUILD)/cwasi --build $(BUILD)/bench || true
 
 clean:
 	rm -rf build

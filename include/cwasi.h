@@ -287,7 +287,8 @@ typedef struct cwasi_wasi_config {
   const char *const *tcp_listen; /* "HOST:PORT": listening sockets, fds after the dirs */
   size_t ntcp_listen;
   /* Host descriptors behind guest fds 0, 1, 2 (duplicated, never closed by
-   * cwasi); -1 gives /dev/null. cwasi_wasi_config_init() sets 0, 1, 2. */
+   * cwasi); -1 or a closed descriptor gives /dev/null.
+   * cwasi_wasi_config_init() sets 0, 1, 2. */
   int stdio[3];
   cwasi_wasi_resolve resolve;
 } cwasi_wasi_config;

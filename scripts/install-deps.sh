@@ -7,12 +7,20 @@
 #   make gcc libc6-dev    the build itself
 #   clang                 the warnings check (make test builds with gcc and clang)
 #   lld wasi-libc libclang-rt-14-dev-wasm32
-#                         compiling C to WASI modules (tests of later issues)
+#                         compiling C to WASI modules (tests/wasi)
+#   rustc libstd-rust-dev-wasm32 strace
+#                         Rust's std on WASI; which path resolver runs (tests/wasi)
+#   nodejs                AssemblyScript guests (tests/wasi; npm, bundled with it here,
+#                         installs the compiler)
 #
 # Runs apt-get as root, or through sudo when not root.
 set -euo pipefail
 
-packages=(make gcc libc6-dev wabt libcjson-dev clang lld wasi-libc libclang-rt-14-dev-wasm32)
+packages=(make gcc libc6-dev wabt libcjson-dev clang lld wasi-libc libclang-rt-14-dev-wasm32
+  rustc libstd-rust-dev-wasm32 strace nodejs)
+# Debian's nodejs has no npm (tests/as installs AssemblyScript with it); NodeSource's
+# bundles it and conflicts with the npm package, so ask only when it is missing.
+command -v npm >/dev/null || packages+=(npm)
 
 # One dpkg-query for all: unknown packages print nothing and count as missing.
 installed=$(dpkg-query -W -f='${Package} ${Status}\n' "${packages[@]}" 2>/dev/null |

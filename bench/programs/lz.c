@@ -4,6 +4,7 @@
  * codec, round-tripping generated data of several kinds at several levels.
  *
  *   lz [SCALE]             benchmark: generate, compress, decompress, verify
+ *                          (data sizes scale linearly; the default is 4)
  *   lz -c [LEVEL]          gzip stdin to stdout (LEVEL 0-9, default 6)
  *   lz -d                  gunzip stdin to stdout (concatenated members too)
  *   lz -g NAME [SCALE]     write a generated data set to stdout
@@ -1390,7 +1391,7 @@ static void gen_random(bytebuf *out, uint32_t size, bench_rng *rng) {
 typedef struct {
   const char *name;
   void (*gen)(bytebuf *, uint32_t, bench_rng *);
-  uint32_t kib; /* size at scale 1 */
+  uint32_t kib; /* size at the default scale, 4 */
 } dataset;
 
 static const dataset datasets[] = {
@@ -1401,7 +1402,7 @@ enum { NDATASETS = sizeof datasets / sizeof datasets[0] };
 
 static int generate(const dataset *ds, uint32_t scale, bytebuf *out) {
   bench_rng rng = {0x5eed0000u + (uint64_t)(ds - datasets)};
-  ds->gen(out, ds->kib * 1024 * scale, &rng);
+  ds->gen(out, ds->kib * 256 * scale, &rng);
   return !out->failed;
 }
 
@@ -1543,7 +1544,7 @@ static int tool(int argc, char **argv) {
   lz_status st = LZ_OK;
   int rc = 0;
   if (strcmp(argv[1], "-g") == 0) {
-    uint32_t scale = argc > 3 ? (uint32_t)strtoul(argv[3], NULL, 10) : 1;
+    uint32_t scale = argc > 3 ? (uint32_t)strtoul(argv[3], NULL, 10) : 4;
     const dataset *ds = NULL;
     for (uint32_t i = 0; i < NDATASETS; i++)
       if (argc > 2 && strcmp(argv[2], datasets[i].name) == 0) ds = &datasets[i];
@@ -1584,6 +1585,6 @@ int main(int argc, char **argv) {
     fprintf(stderr, "usage: lz [SCALE] | lz -c [LEVEL] | lz -d | lz -g NAME [SCALE]\n");
     return 2;
   }
-  int32_t scale = bench_scale(argc, argv, 1);
+  int32_t scale = bench_scale(argc, argv, 4);
   return run_benchmark(scale > 0 ? (uint32_t)scale : 1);
 }

@@ -2,44 +2,59 @@
  * code.h — the internal code the translator (translate.c) writes and the
  * interpreter (interp.c) runs. Private to src/interp/.
  *
- * A function's code is an array of 32-bit words: an operation number
- * followed by its immediates, already decoded. Operation numbers are the
- * cw_opcode numbers of opcodes.h (so names and handler labels come from
- * the one X-macro table) plus a few internal operations after them.
- *
- * Values live in 64-bit slots on the store's value stack. A frame is
+ * A register-style code over frame slots. A function's code is an array of
+ * 32-bit words: an operation number followed by its operands, already
+ * decoded. Operands that name values are slot offsets from fp (the frame's
+ * first slot); the frame is
  *     fp[0 .. local_slots)            parameters, then declared locals
- *     fp[local_slots .. + max_height) the operand stack
- * The translator knows the operand-stack height (in slots) before every
- * instruction, because the body is valid; that is what lets a branch carry
- * how many slots it keeps and how many it drops.
+ *     fp[local_slots .. + max_height) the operand stack ("home" slots)
+ * The translator knows the operand-stack height before every instruction
+ * (the body is valid), so the value at height h always lives in slot
+ * local_slots + h, and an instruction names its operands and its result
+ * directly. local.get becomes no code at all (the consumer reads the
+ * local's slot), a constant becomes an immediate or a store into its home
+ * slot, and a result followed by local.set is written straight into the
+ * local. There is no stack pointer at run time.
+ *
+ * Operation numbers are the cw_opcode numbers of opcodes.h (so names and
+ * handler labels come from the one X-macro table), plus internal ones:
+ * register-immediate forms of the binary operations (ID_I), fused
+ * compare-and-branch (BRC_ID, BRC_ID_I), COPY and the unwinding branches.
  *
  * Branch targets are relative: a target word at code[c] holding r means
- * "continue at code[c + (int32_t)r]".
+ * "continue at code[c + (int32_t)r]". "imm64" is two words, low first.
  *
- * Operation        immediates                 meaning
- * UNREACHABLE      -                          trap
- * BR               rel                        jump (nothing to unwind)
- * BR_IF            rel                        pop i32; jump if non-zero
- * IF               rel                        pop i32; jump if zero (to else / end)
- * BR_UNWIND        rel keep drop              move the top `keep` slots down over
- *                                             `drop` slots, then jump
- * BR_IF_UNWIND     rel keep drop              pop i32; if non-zero, as BR_UNWIND
- * BR_TABLE         n, (n+1) x (rel keep drop) pop i32 i; take entry min(i, n)
- * RETURN           nresults(slots)            copy the top results to fp[0], pop frame
- * CALL             funcidx                    callee's params are the top slots
- * CALL_INDIRECT    typeidx tableidx
- * DROP, SELECT     -                          one-slot values
- * LOCAL_GET/SET/TEE  slot offset from fp
- * GLOBAL_GET/SET   globalidx
- * TABLE_*          tableidx (TABLE_INIT: elemidx tableidx, TABLE_COPY: dst src)
- * loads, stores    offset (the memarg's alignment hint is dropped)
- * MEMORY_SIZE/GROW/FILL/COPY   - (memory 0)
- * MEMORY_INIT      dataidx     DATA_DROP dataidx     ELEM_DROP elemidx
- * I32_CONST, F32_CONST  one word;  I64_CONST, F64_CONST  two words, low first
- * REF_NULL         -           REF_FUNC funcidx
- * every numeric instruction: no immediates
- * BLOCK, LOOP, ELSE, END, NOP and SELECT_T are never emitted.
+ * Operation          operands
+ * UNREACHABLE        -
+ * BR                 rel
+ * BR_IF / IF         rel c                  jump if i32 fp[c] is non-zero / zero
+ * BRC_cmp            rel a b                jump if fp[a] cmp fp[b]
+ * BRC_cmp_I          rel a imm64            jump if fp[a] cmp imm
+ * BR_UNWIND          rel src dst n          copy n slots src->dst, jump
+ * BR_IF_UNWIND       rel c src dst n        the same if fp[c] is non-zero
+ * BR_TABLE           c n (n+1)x(rel src dst cnt)
+ * RETURN             src n                  copy n slots src->0, pop frame
+ * CALL               funcidx base           arguments (and results) at fp[base..]
+ * CALL_INDIRECT      typeidx tableidx c base
+ * COPY               dst src
+ * SELECT             dst a b c
+ * I32_CONST/F32_CONST dst imm32;  I64_CONST/F64_CONST dst imm64
+ * GLOBAL_GET dst idx;  GLOBAL_SET src idx
+ * unary numeric      dst a
+ * binary numeric     dst a b;   ID_I: dst a imm64
+ * loads              dst addr offset;   stores  addr val offset
+ * loads ID_A         dst x offset c;    stores ID_A  x val offset c
+ *                    (the address is (u32)(fp[x] + c))
+ * loads ID_K         dst k offset;      stores ID_K  k val offset
+ *                    (a constant address k)
+ * "stack form" (rare operations, the old stack convention at fp[base]):
+ *   operands at fp[base], fp[base+1], ..., the result at fp[base]:
+ *   REF_IS_NULL, REF_FUNC idx, TABLE_GET/SET/SIZE/GROW/FILL idx,
+ *   TABLE_INIT elem table, TABLE_COPY dst src, ELEM_DROP idx,
+ *   MEMORY_SIZE/GROW/FILL/COPY, MEMORY_INIT idx, DATA_DROP idx
+ *   — each is  op base [immediates].
+ * BLOCK, LOOP, ELSE, END, NOP, DROP, LOCAL_*, REF_NULL, SELECT_T are never
+ * emitted.
  *
  * Room kept for later: v128 values take two slots (heights are counted in
  * slots already); tail calls are a CALL that reuses the frame; multiple
@@ -51,24 +66,168 @@
 #include "decode/opcodes.h"
 #include "runtime/runtime.h"
 
+/*
+ * The semantics of the binary operations, once: X(ID, T, EXPR) with
+ * operands a, b of type T; the value of EXPR is stored zero-extended.
+ * interp.c generates the register and register-immediate handlers (and,
+ * for the integer comparisons, the fused compare-and-branch ones) from
+ * these lists; translate.c the mapping from cw_opcode to those forms.
+ * Integer comparisons carry their negation (for "jump if false").
+ */
+#define INTERP_ICMPS(X)                                                                            \
+  X(I32_EQ, uint32_t, a == b, I32_NE)                                                              \
+  X(I32_NE, uint32_t, a != b, I32_EQ)                                                              \
+  X(I32_LT_S, uint32_t, S32(a) < S32(b), I32_GE_S)                                                 \
+  X(I32_LT_U, uint32_t, a < b, I32_GE_U)                                                           \
+  X(I32_GT_S, uint32_t, S32(a) > S32(b), I32_LE_S)                                                 \
+  X(I32_GT_U, uint32_t, a > b, I32_LE_U)                                                           \
+  X(I32_LE_S, uint32_t, S32(a) <= S32(b), I32_GT_S)                                                \
+  X(I32_LE_U, uint32_t, a <= b, I32_GT_U)                                                          \
+  X(I32_GE_S, uint32_t, S32(a) >= S32(b), I32_LT_S)                                                \
+  X(I32_GE_U, uint32_t, a >= b, I32_LT_U)                                                          \
+  X(I64_EQ, uint64_t, a == b, I64_NE)                                                              \
+  X(I64_NE, uint64_t, a != b, I64_EQ)                                                              \
+  X(I64_LT_S, uint64_t, S64(a) < S64(b), I64_GE_S)                                                 \
+  X(I64_LT_U, uint64_t, a < b, I64_GE_U)                                                           \
+  X(I64_GT_S, uint64_t, S64(a) > S64(b), I64_LE_S)                                                 \
+  X(I64_GT_U, uint64_t, a > b, I64_LE_U)                                                           \
+  X(I64_LE_S, uint64_t, S64(a) <= S64(b), I64_GT_S)                                                \
+  X(I64_LE_U, uint64_t, a <= b, I64_GT_U)                                                          \
+  X(I64_GE_S, uint64_t, S64(a) >= S64(b), I64_LT_S)                                                \
+  X(I64_GE_U, uint64_t, a >= b, I64_LT_U)
+
+#define INTERP_BINOPS(X)                                                                           \
+  X(I32_ADD, uint32_t, a + b)                                                                      \
+  X(I32_SUB, uint32_t, a - b)                                                                      \
+  X(I32_MUL, uint32_t, a * b)                                                                      \
+  X(I32_AND, uint32_t, a & b)                                                                      \
+  X(I32_OR, uint32_t, a | b)                                                                       \
+  X(I32_XOR, uint32_t, a ^ b)                                                                      \
+  X(I32_SHL, uint32_t, interp_i32_shl(a, b))                                                       \
+  X(I32_SHR_S, uint32_t, interp_i32_shr_s(a, b))                                                   \
+  X(I32_SHR_U, uint32_t, interp_i32_shr_u(a, b))                                                   \
+  X(I32_ROTL, uint32_t, interp_i32_rotl(a, b))                                                     \
+  X(I32_ROTR, uint32_t, interp_i32_rotr(a, b))                                                     \
+  X(I64_ADD, uint64_t, a + b)                                                                      \
+  X(I64_SUB, uint64_t, a - b)                                                                      \
+  X(I64_MUL, uint64_t, a * b)                                                                      \
+  X(I64_AND, uint64_t, a & b)                                                                      \
+  X(I64_OR, uint64_t, a | b)                                                                       \
+  X(I64_XOR, uint64_t, a ^ b)                                                                      \
+  X(I64_SHL, uint64_t, interp_i64_shl(a, b))                                                       \
+  X(I64_SHR_S, uint64_t, interp_i64_shr_s(a, b))                                                   \
+  X(I64_SHR_U, uint64_t, interp_i64_shr_u(a, b))                                                   \
+  X(I64_ROTL, uint64_t, interp_i64_rotl(a, b))                                                     \
+  X(I64_ROTR, uint64_t, interp_i64_rotr(a, b))                                                     \
+  X(F32_EQ, uint32_t, F32(a) == F32(b))                                                            \
+  X(F32_NE, uint32_t, F32(a) != F32(b))                                                            \
+  X(F32_LT, uint32_t, F32(a) < F32(b))                                                             \
+  X(F32_GT, uint32_t, F32(a) > F32(b))                                                             \
+  X(F32_LE, uint32_t, F32(a) <= F32(b))                                                            \
+  X(F32_GE, uint32_t, F32(a) >= F32(b))                                                            \
+  X(F32_ADD, uint32_t, interp_f32_add(a, b))                                                       \
+  X(F32_SUB, uint32_t, interp_f32_sub(a, b))                                                       \
+  X(F32_MUL, uint32_t, interp_f32_mul(a, b))                                                       \
+  X(F32_DIV, uint32_t, interp_f32_div(a, b))                                                       \
+  X(F32_MIN, uint32_t, interp_f32_min(a, b))                                                       \
+  X(F32_MAX, uint32_t, interp_f32_max(a, b))                                                       \
+  X(F32_COPYSIGN, uint32_t, interp_f32_copysign(a, b))                                             \
+  X(F64_EQ, uint64_t, F64(a) == F64(b))                                                            \
+  X(F64_NE, uint64_t, F64(a) != F64(b))                                                            \
+  X(F64_LT, uint64_t, F64(a) < F64(b))                                                             \
+  X(F64_GT, uint64_t, F64(a) > F64(b))                                                             \
+  X(F64_LE, uint64_t, F64(a) <= F64(b))                                                            \
+  X(F64_GE, uint64_t, F64(a) >= F64(b))                                                            \
+  X(F64_ADD, uint64_t, interp_f64_add(a, b))                                                       \
+  X(F64_SUB, uint64_t, interp_f64_sub(a, b))                                                       \
+  X(F64_MUL, uint64_t, interp_f64_mul(a, b))                                                       \
+  X(F64_DIV, uint64_t, interp_f64_div(a, b))                                                       \
+  X(F64_MIN, uint64_t, interp_f64_min(a, b))                                                       \
+  X(F64_MAX, uint64_t, interp_f64_max(a, b))                                                       \
+  X(F64_COPYSIGN, uint64_t, interp_f64_copysign(a, b))
+
+/* Binary operations that may trap: X(ID, T, FN) with FN(a, b, &r). */
+#define INTERP_DIVOPS(X)                                                                           \
+  X(I32_DIV_S, uint32_t, interp_i32_div_s)                                                         \
+  X(I32_DIV_U, uint32_t, interp_i32_div_u)                                                         \
+  X(I32_REM_S, uint32_t, interp_i32_rem_s)                                                         \
+  X(I32_REM_U, uint32_t, interp_i32_rem_u)                                                         \
+  X(I64_DIV_S, uint64_t, interp_i64_div_s)                                                         \
+  X(I64_DIV_U, uint64_t, interp_i64_div_u)                                                         \
+  X(I64_REM_S, uint64_t, interp_i64_rem_s)                                                         \
+  X(I64_REM_U, uint64_t, interp_i64_rem_u)
+
+/* Loads X(ID, T, CONV) (T the memory type, CONV of the loaded v) and
+ * stores X(ID, T). Each also has a form ID_A whose address is
+ * (u32)(fp[x] + c), folding the i32.add of a constant that compilers
+ * put before most accesses (it cannot join the offset: the add wraps,
+ * the offset does not), and a form ID_K whose address is a constant. */
+#define INTERP_LOADS(X)                                                                            \
+  X(I32_LOAD, uint32_t, v)                                                                         \
+  X(I64_LOAD, uint64_t, v)                                                                         \
+  X(F32_LOAD, uint32_t, v)                                                                         \
+  X(F64_LOAD, uint64_t, v)                                                                         \
+  X(I32_LOAD8_S, uint8_t, interp_i32_extend8_s(v))                                                 \
+  X(I32_LOAD8_U, uint8_t, v)                                                                       \
+  X(I32_LOAD16_S, uint16_t, interp_i32_extend16_s(v))                                              \
+  X(I32_LOAD16_U, uint16_t, v)                                                                     \
+  X(I64_LOAD8_S, uint8_t, interp_i64_extend8_s(v))                                                 \
+  X(I64_LOAD8_U, uint8_t, v)                                                                       \
+  X(I64_LOAD16_S, uint16_t, interp_i64_extend16_s(v))                                              \
+  X(I64_LOAD16_U, uint16_t, v)                                                                     \
+  X(I64_LOAD32_S, uint32_t, interp_i64_extend32_s(v))                                              \
+  X(I64_LOAD32_U, uint32_t, v)
+#define INTERP_STORES(X)                                                                           \
+  X(I32_STORE, uint32_t)                                                                           \
+  X(I64_STORE, uint64_t)                                                                           \
+  X(F32_STORE, uint32_t)                                                                           \
+  X(F64_STORE, uint64_t)                                                                           \
+  X(I32_STORE8, uint8_t)                                                                           \
+  X(I32_STORE16, uint16_t)                                                                         \
+  X(I64_STORE8, uint8_t)                                                                           \
+  X(I64_STORE16, uint16_t)                                                                         \
+  X(I64_STORE32, uint32_t)
+
 /* Internal operations beyond the instruction set. */
 #define INTERP_EXTRA_OPS(X)                                                                        \
   X(BR_UNWIND)                                                                                     \
-  X(BR_IF_UNWIND)
+  X(BR_IF_UNWIND)                                                                                  \
+  X(COPY)
+
+/* Every operation, generated: INTERP_ALL_OPS expands INTERP_EACH(name)
+ * for each (define INTERP_EACH first), in enum order. The enum, the
+ * dispatch tables and the name of every handler come from it. */
+#define INTERP_EACH_OPCODE_(id, ...) INTERP_EACH(id)
+#define INTERP_EACH_BIN_(id, ...) INTERP_EACH(id##_I)
+#define INTERP_EACH_CMP_(id, ...) INTERP_EACH(id##_I) INTERP_EACH(BRC_##id) INTERP_EACH(BRC_##id##_I)
+#define INTERP_EACH_MEM_(id, ...) INTERP_EACH(id##_A) INTERP_EACH(id##_K)
+#define INTERP_ALL_OPS                                                                             \
+  CW_OPCODES(INTERP_EACH_OPCODE_)                                                                  \
+  INTERP_EXTRA_OPS(INTERP_EACH)                                                                    \
+  INTERP_BINOPS(INTERP_EACH_BIN_)                                                                  \
+  INTERP_DIVOPS(INTERP_EACH_BIN_)                                                                  \
+  INTERP_ICMPS(INTERP_EACH_CMP_)                                                                   \
+  INTERP_LOADS(INTERP_EACH_MEM_)                                                                   \
+  INTERP_STORES(INTERP_EACH_MEM_)
 
 typedef enum interp_op {
-#define INTERP_OP_ENUM(id, nm, pre, cd, im, p1, p2, p3, r, w) IOP_##id,
-  CW_OPCODES(INTERP_OP_ENUM)
-#undef INTERP_OP_ENUM
-#define INTERP_OP_ENUM(id) IOP_##id,
-      INTERP_EXTRA_OPS(INTERP_OP_ENUM)
-#undef INTERP_OP_ENUM
-          IOP__COUNT
+#define INTERP_EACH(id) IOP_##id,
+  INTERP_ALL_OPS
+#undef INTERP_EACH
+      IOP__COUNT
 } interp_op;
 
 /* The translator emits cw_opcode numbers as they are. */
 _Static_assert((int)IOP_BR_UNWIND == (int)CW_OP__COUNT, "interp_op extends cw_opcode");
 _Static_assert((int)IOP_I32_ADD == (int)CW_OP_I32_ADD, "interp_op matches cw_opcode");
+
+/*
+ * The word that stands for each operation in the code: under computed-goto
+ * dispatch, the handler's address as an offset from the first handler
+ * (direct threading: no table lookup per instruction); with a switch, the
+ * operation number. The translator writes these (interp.c owns them).
+ */
+const int32_t *interp_op_words(void);
 
 struct interp_code {
   uint32_t *code;

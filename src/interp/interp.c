@@ -189,21 +189,20 @@ static cwasi_trap_kind table_fill(cwasi_table *t, uint32_t i, cw_slot val, uint3
   return CWASI_TRAP_NONE;
 }
 
-/* Moves the top `keep` slots down over `drop` slots; returns the new sp. */
-static inline cw_slot *unwind(cw_slot *sp, uint32_t keep, uint32_t drop) {
-  cw_slot *dst = sp - keep - drop;
-  if (keep == 1)
-    dst[0] = sp[-1];
-  else
-    memmove(dst, sp - keep, (size_t)keep * sizeof *sp);
-  return dst + keep;
+/* Copies n slots from fp[src] to fp[dst] (a branch carrying values, a
+ * return); the ranges may overlap. */
+static inline void move_slots(cw_slot *fp, uint32_t dst, uint32_t src, uint32_t n) {
+  if (n == 1)
+    fp[dst] = fp[src];
+  else if (n)
+    memmove(fp + dst, fp + src, (size_t)n * sizeof *fp);
 }
 
 /* ---- the dispatch loop ----------------------------------------------------------------- */
 
 #if INTERP_THREADED
 #define OP(id) L_##id:
-#define DISPATCH() goto *dispatch[*ip]
+#define DISPATCH() goto *(const void *)((const char *)&&L_UNREACHABLE + (int32_t)*ip)
 #define LOOP_BEGIN DISPATCH();
 #define LOOP_END
 #else
@@ -211,7 +210,7 @@ static inline cw_slot *unwind(cw_slot *sp, uint32_t keep, uint32_t drop) {
 #define DISPATCH() goto dispatch_top
 #define LOOP_BEGIN                                                                                 \
   dispatch_top:                                                                                    \
-  switch ((interp_op)*ip) {
+  switch ((interp_op)(int32_t)*ip) {
 #define LOOP_END                                                                                   \
   default: goto bad_code;                                                                          \
     }
@@ -229,6 +228,10 @@ static inline cw_slot *unwind(cw_slot *sp, uint32_t keep, uint32_t drop) {
   } while (0)
 /* A relative target word: continue at cell + (int32_t)*cell. */
 #define JUMP(cell) (ip = (cell) + (int32_t)(cell)[0])
+/* The slot named by operand word i. */
+#define R(i) fp[ip[i]]
+/* A 64-bit immediate at words i, i+1. */
+#define IMM64(i) ((uint64_t)ip[i] | (uint64_t)ip[(i) + 1] << 32)
 
 /* Reloads what the loop caches of the current instance. */
 #define LOAD_INSTANCE()                                                                            \
@@ -244,60 +247,118 @@ static inline cw_slot *unwind(cw_slot *sp, uint32_t keep, uint32_t drop) {
     }                                                                                              \
   } while (0)
 
-/* Handlers by shape. Operands are named a (deeper) and b; T is the
- * operand type, and the expression's value is stored zero-extended. */
+/* Handlers by shape (see code.h for the operand layouts). Operands are
+ * named a and b; T is the operand type, and the expression's value is
+ * stored zero-extended. */
 #define UNOP(id, T, expr)                                                                          \
   OP(id) {                                                                                         \
-    T a = (T)sp[-1];                                                                               \
-    sp[-1] = (cw_slot)(expr);                                                                      \
-    NEXT(1);                                                                                       \
+    T a = (T)R(2);                                                                                 \
+    R(1) = (cw_slot)(expr);                                                                        \
+    NEXT(3);                                                                                       \
   }
-#define BINOP(id, T, expr)                                                                         \
+#define BINOP_HANDLERS(id, T, expr)                                                                \
   OP(id) {                                                                                         \
-    T b = (T)sp[-1], a = (T)sp[-2];                                                                \
-    sp--;                                                                                          \
-    sp[-1] = (cw_slot)(expr);                                                                      \
-    NEXT(1);                                                                                       \
+    T a = (T)R(2), b = (T)R(3);                                                                    \
+    R(1) = (cw_slot)(expr);                                                                        \
+    NEXT(4);                                                                                       \
+  }                                                                                                \
+  OP(id##_I) {                                                                                     \
+    T a = (T)R(2), b = (T)IMM64(3);                                                                \
+    R(1) = (cw_slot)(expr);                                                                        \
+    NEXT(5);                                                                                       \
   }
-#define DIVOP(id, T, fn)                                                                           \
+/* Integer comparisons: the value forms and the fused compare-and-branch. */
+#define ICMP_HANDLERS(id, T, expr, neg)                                                            \
+  BINOP_HANDLERS(id, T, expr)                                                                      \
+  OP(BRC_##id) {                                                                                   \
+    T a = (T)R(2), b = (T)R(3);                                                                    \
+    if (expr) {                                                                                    \
+      JUMP(ip + 1);                                                                                \
+      DISPATCH();                                                                                  \
+    }                                                                                              \
+    NEXT(4);                                                                                       \
+  }                                                                                                \
+  OP(BRC_##id##_I) {                                                                               \
+    T a = (T)R(2), b = (T)IMM64(3);                                                                \
+    if (expr) {                                                                                    \
+      JUMP(ip + 1);                                                                                \
+      DISPATCH();                                                                                  \
+    }                                                                                              \
+    NEXT(5);                                                                                       \
+  }
+#define DIV_HANDLERS(id, T, fn)                                                                    \
   OP(id) {                                                                                         \
-    T b = (T)sp[-1], a = (T)sp[-2], r = 0;                                                         \
-    cwasi_trap_kind k = fn(a, b, &r);                                                              \
+    T r = 0;                                                                                       \
+    cwasi_trap_kind k = fn((T)R(2), (T)R(3), &r);                                                  \
     if (CW_UNLIKELY(k != CWASI_TRAP_NONE)) TRAP(k);                                                \
-    sp--;                                                                                          \
-    sp[-1] = r;                                                                                    \
-    NEXT(1);                                                                                       \
+    R(1) = r;                                                                                      \
+    NEXT(4);                                                                                       \
+  }                                                                                                \
+  OP(id##_I) {                                                                                     \
+    T r = 0;                                                                                       \
+    cwasi_trap_kind k = fn((T)R(2), (T)IMM64(3), &r);                                              \
+    if (CW_UNLIKELY(k != CWASI_TRAP_NONE)) TRAP(k);                                                \
+    R(1) = r;                                                                                      \
+    NEXT(5);                                                                                       \
   }
 #define TRUNCOP(id, TA, TR, fn)                                                                    \
   OP(id) {                                                                                         \
-    TA a = (TA)sp[-1];                                                                             \
     TR r = 0;                                                                                      \
-    cwasi_trap_kind k = fn(a, &r);                                                                 \
+    cwasi_trap_kind k = fn((TA)R(2), &r);                                                          \
     if (CW_UNLIKELY(k != CWASI_TRAP_NONE)) TRAP(k);                                                \
-    sp[-1] = r;                                                                                    \
-    NEXT(1);                                                                                       \
+    R(1) = r;                                                                                      \
+    NEXT(3);                                                                                       \
   }
 /* The bounds check of every load and store; a guard-page build would make
  * it empty for 32-bit addresses. */
 #define MEM_CHECK(ea, w)                                                                           \
   if (CW_UNLIKELY((ea) + (w) > mem_size)) TRAP(CWASI_TRAP_MEMORY_OOB)
-#define LOADOP(id, T, conv)                                                                        \
+#define LOAD_HANDLERS(id, T, conv)                                                                  \
   OP(id) {                                                                                         \
-    uint64_t ea = (uint64_t)(uint32_t)sp[-1] + ip[1];                                              \
+    uint64_t ea = (uint64_t)(uint32_t)R(2) + ip[3];                                                \
     MEM_CHECK(ea, sizeof(T));                                                                      \
     T v;                                                                                           \
     memcpy(&v, mem + ea, sizeof(T));                                                               \
-    sp[-1] = (cw_slot)(conv);                                                                      \
-    NEXT(2);                                                                                       \
-  }
-#define STOREOP(id, T)                                                                             \
-  OP(id) {                                                                                         \
-    uint64_t ea = (uint64_t)(uint32_t)sp[-2] + ip[1];                                              \
+    R(1) = (cw_slot)(conv);                                                                        \
+    NEXT(4);                                                                                       \
+  }                                                                                                \
+  OP(id##_A) {                                                                                     \
+    uint64_t ea = (uint64_t)(uint32_t)((uint32_t)R(2) + ip[4]) + ip[3];                            \
     MEM_CHECK(ea, sizeof(T));                                                                      \
-    T v = (T)sp[-1];                                                                               \
+    T v;                                                                                           \
+    memcpy(&v, mem + ea, sizeof(T));                                                               \
+    R(1) = (cw_slot)(conv);                                                                        \
+    NEXT(5);                                                                                       \
+  }                                                                                                \
+  OP(id##_K) {                                                                                     \
+    uint64_t ea = (uint64_t)ip[2] + ip[3];                                                         \
+    MEM_CHECK(ea, sizeof(T));                                                                      \
+    T v;                                                                                           \
+    memcpy(&v, mem + ea, sizeof(T));                                                               \
+    R(1) = (cw_slot)(conv);                                                                        \
+    NEXT(4);                                                                                       \
+  }
+#define STORE_HANDLERS(id, T)                                                                      \
+  OP(id) {                                                                                         \
+    uint64_t ea = (uint64_t)(uint32_t)R(1) + ip[3];                                                \
+    MEM_CHECK(ea, sizeof(T));                                                                      \
+    T v = (T)R(2);                                                                                 \
     memcpy(mem + ea, &v, sizeof(T));                                                               \
-    sp -= 2;                                                                                       \
-    NEXT(2);                                                                                       \
+    NEXT(4);                                                                                       \
+  }                                                                                                \
+  OP(id##_A) {                                                                                     \
+    uint64_t ea = (uint64_t)(uint32_t)((uint32_t)R(1) + ip[4]) + ip[3];                            \
+    MEM_CHECK(ea, sizeof(T));                                                                      \
+    T v = (T)R(2);                                                                                 \
+    memcpy(mem + ea, &v, sizeof(T));                                                               \
+    NEXT(5);                                                                                       \
+  }                                                                                                \
+  OP(id##_K) {                                                                                     \
+    uint64_t ea = (uint64_t)ip[1] + ip[3];                                                         \
+    MEM_CHECK(ea, sizeof(T));                                                                      \
+    T v = (T)R(2);                                                                                 \
+    memcpy(mem + ea, &v, sizeof(T));                                                               \
+    NEXT(4);                                                                                       \
   }
 
 #define F32(x) cw_bits_f32(x)
@@ -311,17 +372,28 @@ static inline cw_slot *unwind(cw_slot *sp, uint32_t keep, uint32_t drop) {
  * use; they are changed only around host calls and restored before
  * returning, trap or not.
  */
-static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cwasi_error *err) {
+static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cwasi_error *err,
+                            const int32_t **words_out) {
 #if INTERP_THREADED
-  static const void *const dispatch[IOP__COUNT] = {
-#define INTERP_LABEL(id, nm, pre, cd, im, p1, p2, p3, r, w) [IOP_##id] = &&L_##id,
-      CW_OPCODES(INTERP_LABEL)
-#undef INTERP_LABEL
-#define INTERP_LABEL(id) [IOP_##id] = &&L_##id,
-          INTERP_EXTRA_OPS(INTERP_LABEL)
-#undef INTERP_LABEL
+  /* Direct threading: the code holds each handler's offset from the first
+   * one (label differences are link-time constants, so this table is
+   * read-only). */
+  static const int32_t words[IOP__COUNT] = {
+#define INTERP_EACH(id) [IOP_##id] = (int32_t)((char *)&&L_##id - (char *)&&L_UNREACHABLE),
+      INTERP_ALL_OPS
+#undef INTERP_EACH
+  };
+#else
+  static const int32_t words[IOP__COUNT] = {
+#define INTERP_EACH(id) [IOP_##id] = IOP_##id,
+      INTERP_ALL_OPS
+#undef INTERP_EACH
   };
 #endif
+  if (words_out) {
+    *words_out = words;
+    return CWASI_OK;
+  }
   interp_frame *const frames = s->frames;
   const uint32_t max_depth = s->frames_cap;
   const uint32_t outer_depth = s->depth;
@@ -329,10 +401,9 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
   cw_slot *const stack_end = s->stack + s->stack_slots;
   uint32_t depth = outer_depth;
   const uint32_t *ip = NULL;
-  cw_slot *fp = NULL, *sp = base + entry->param_slots;
+  cw_slot *fp = NULL, *nfp = base;
   cwasi_func *cur = NULL, *callee = entry;
   const struct interp_code *code;
-  cw_slot *nfp;
   cwasi_instance *inst = NULL;
   cwasi_global **globals = NULL;
   uint8_t *mem = NULL;
@@ -352,309 +423,215 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
     DISPATCH();
   }
   OP(BR_IF) {
-    if ((uint32_t)*--sp) {
+    if ((uint32_t)R(2)) {
       JUMP(ip + 1);
       DISPATCH();
     }
-    NEXT(2);
+    NEXT(3);
   }
   OP(IF) {
-    if (!(uint32_t)*--sp) {
+    if (!(uint32_t)R(2)) {
       JUMP(ip + 1);
       DISPATCH();
     }
-    NEXT(2);
+    NEXT(3);
   }
   OP(BR_UNWIND) {
-    sp = unwind(sp, ip[2], ip[3]);
+    move_slots(fp, ip[3], ip[2], ip[4]);
     JUMP(ip + 1);
     DISPATCH();
   }
   OP(BR_IF_UNWIND) {
-    if ((uint32_t)*--sp) {
-      sp = unwind(sp, ip[2], ip[3]);
+    if ((uint32_t)R(2)) {
+      move_slots(fp, ip[4], ip[3], ip[5]);
       JUMP(ip + 1);
       DISPATCH();
     }
-    NEXT(4);
+    NEXT(6);
   }
   OP(BR_TABLE) {
-    uint32_t i = (uint32_t)*--sp, n = ip[1];
-    const uint32_t *e = ip + 2 + 3 * (size_t)(i < n ? i : n);
-    if (e[2]) sp = unwind(sp, e[1], e[2]);
+    uint32_t i = (uint32_t)R(1), n = ip[2];
+    const uint32_t *e = ip + 3 + 4 * (size_t)(i < n ? i : n);
+    move_slots(fp, e[2], e[1], e[3]);
     JUMP(e);
     DISPATCH();
   }
   OP(RETURN) {
-    uint32_t n = ip[1];
-    if (n == 1)
-      fp[0] = sp[-1];
-    else if (n)
-      memmove(fp, sp - n, (size_t)n * sizeof *sp);
-    sp = fp + n;
+    move_slots(fp, 0, ip[1], ip[2]);
     interp_frame *fr = &frames[--depth];
     if (!fr->func) goto done;
     ip = fr->ip;
     fp = fr->fp;
+    if (fr->func->inst != inst) {
+      cur = fr->func;
+      LOAD_INSTANCE();
+    }
     cur = fr->func;
-    LOAD_INSTANCE();
     DISPATCH();
   }
   OP(CALL) {
     callee = inst->funcs[ip[1]];
-    ip += 2;
+    nfp = fp + ip[2];
+    ip += 3;
     goto call;
   }
   OP(CALL_INDIRECT) {
     cwasi_table *t = inst->tables[ip[2]];
-    uint32_t i = (uint32_t)*--sp;
+    uint32_t i = (uint32_t)R(3);
     if (i >= t->size) TRAP(CWASI_TRAP_UNDEFINED_ELEMENT);
     callee = (cwasi_func *)(uintptr_t)t->elems[i];
     if (!callee) TRAP(CWASI_TRAP_UNINIT_ELEMENT);
     if (callee->type_id != inst->type_ids[ip[1]]) TRAP(CWASI_TRAP_INDIRECT_TYPE);
-    ip += 3;
+    nfp = fp + ip[4];
+    ip += 5;
     goto call;
   }
 
   /* ---- parametric and variables ---- */
-  OP(DROP) {
-    sp--;
-    NEXT(1);
+  OP(COPY) {
+    R(1) = R(2);
+    NEXT(3);
   }
   OP(SELECT) {
-    uint32_t c = (uint32_t)sp[-1];
-    sp -= 2;
-    if (!c) sp[-1] = sp[0];
-    NEXT(1);
-  }
-  OP(LOCAL_GET) {
-    *sp++ = fp[ip[1]];
-    NEXT(2);
-  }
-  OP(LOCAL_SET) {
-    fp[ip[1]] = *--sp;
-    NEXT(2);
-  }
-  OP(LOCAL_TEE) {
-    fp[ip[1]] = sp[-1];
-    NEXT(2);
+    R(1) = (uint32_t)R(4) ? R(2) : R(3);
+    NEXT(5);
   }
   OP(GLOBAL_GET) {
-    *sp++ = globals[ip[1]]->val[0];
-    NEXT(2);
+    R(1) = globals[ip[2]]->val[0];
+    NEXT(3);
   }
   OP(GLOBAL_SET) {
-    globals[ip[1]]->val[0] = *--sp;
-    NEXT(2);
+    globals[ip[2]]->val[0] = R(1);
+    NEXT(3);
   }
 
-  /* ---- references and tables ---- */
-  OP(REF_NULL) {
-    *sp++ = 0;
-    NEXT(1);
-  }
+  /* ---- references and tables (stack form: operands from fp[ip[1]]) ---- */
   OP(REF_IS_NULL) {
-    sp[-1] = sp[-1] == 0;
-    NEXT(1);
+    R(1) = R(1) == 0;
+    NEXT(2);
   }
   OP(REF_FUNC) {
-    *sp++ = (cw_slot)(uintptr_t)inst->funcs[ip[1]];
-    NEXT(2);
+    R(1) = (cw_slot)(uintptr_t)inst->funcs[ip[2]];
+    NEXT(3);
   }
   OP(TABLE_GET) {
-    cwasi_table *t = inst->tables[ip[1]];
-    uint32_t i = (uint32_t)sp[-1];
+    cwasi_table *t = inst->tables[ip[2]];
+    uint32_t i = (uint32_t)R(1);
     if (i >= t->size) TRAP(CWASI_TRAP_TABLE_OOB);
-    sp[-1] = t->elems[i];
-    NEXT(2);
+    R(1) = t->elems[i];
+    NEXT(3);
   }
   OP(TABLE_SET) {
-    cwasi_table *t = inst->tables[ip[1]];
-    uint32_t i = (uint32_t)sp[-2];
+    cw_slot *sp = fp + ip[1];
+    cwasi_table *t = inst->tables[ip[2]];
+    uint32_t i = (uint32_t)sp[0];
     if (i >= t->size) TRAP(CWASI_TRAP_TABLE_OOB);
-    t->elems[i] = sp[-1];
-    sp -= 2;
-    NEXT(2);
+    t->elems[i] = sp[1];
+    NEXT(3);
   }
   OP(TABLE_SIZE) {
-    *sp++ = inst->tables[ip[1]]->size;
-    NEXT(2);
+    R(1) = inst->tables[ip[2]]->size;
+    NEXT(3);
   }
   OP(TABLE_GROW) {
-    int64_t old = rt_table_grow(inst->tables[ip[1]], (uint32_t)sp[-1], sp[-2]);
-    sp--;
-    sp[-1] = (uint32_t)old; /* -1 becomes 0xFFFFFFFF */
-    NEXT(2);
+    cw_slot *sp = fp + ip[1];
+    int64_t old = rt_table_grow(inst->tables[ip[2]], (uint32_t)sp[1], sp[0]);
+    sp[0] = (uint32_t)old; /* -1 becomes 0xFFFFFFFF */
+    NEXT(3);
   }
   OP(TABLE_FILL) {
-    trap = table_fill(inst->tables[ip[1]], (uint32_t)sp[-3], sp[-2], (uint32_t)sp[-1]);
+    cw_slot *sp = fp + ip[1];
+    trap = table_fill(inst->tables[ip[2]], (uint32_t)sp[0], sp[1], (uint32_t)sp[2]);
     if (trap) goto trapped;
-    sp -= 3;
-    NEXT(2);
+    NEXT(3);
   }
   OP(TABLE_INIT) {
-    trap = table_init(inst, ip[1], inst->tables[ip[2]], (uint32_t)sp[-3], (uint32_t)sp[-2],
-                      (uint32_t)sp[-1]);
+    cw_slot *sp = fp + ip[1];
+    trap = table_init(inst, ip[2], inst->tables[ip[3]], (uint32_t)sp[0], (uint32_t)sp[1],
+                      (uint32_t)sp[2]);
     if (trap) goto trapped;
-    sp -= 3;
-    NEXT(3);
+    NEXT(4);
   }
   OP(TABLE_COPY) {
-    trap = table_copy(inst->tables[ip[1]], inst->tables[ip[2]], (uint32_t)sp[-3],
-                      (uint32_t)sp[-2], (uint32_t)sp[-1]);
+    cw_slot *sp = fp + ip[1];
+    trap = table_copy(inst->tables[ip[2]], inst->tables[ip[3]], (uint32_t)sp[0],
+                      (uint32_t)sp[1], (uint32_t)sp[2]);
     if (trap) goto trapped;
-    sp -= 3;
-    NEXT(3);
+    NEXT(4);
   }
   OP(ELEM_DROP) {
-    inst->elem_len[ip[1]] = 0;
-    NEXT(2);
+    inst->elem_len[ip[2]] = 0;
+    NEXT(3);
   }
 
   /* ---- memory ---- */
-  LOADOP(I32_LOAD, uint32_t, v)
-  LOADOP(I64_LOAD, uint64_t, v)
-  LOADOP(F32_LOAD, uint32_t, v)
-  LOADOP(F64_LOAD, uint64_t, v)
-  LOADOP(I32_LOAD8_S, uint8_t, interp_i32_extend8_s(v))
-  LOADOP(I32_LOAD8_U, uint8_t, v)
-  LOADOP(I32_LOAD16_S, uint16_t, interp_i32_extend16_s(v))
-  LOADOP(I32_LOAD16_U, uint16_t, v)
-  LOADOP(I64_LOAD8_S, uint8_t, interp_i64_extend8_s(v))
-  LOADOP(I64_LOAD8_U, uint8_t, v)
-  LOADOP(I64_LOAD16_S, uint16_t, interp_i64_extend16_s(v))
-  LOADOP(I64_LOAD16_U, uint16_t, v)
-  LOADOP(I64_LOAD32_S, uint32_t, interp_i64_extend32_s(v))
-  LOADOP(I64_LOAD32_U, uint32_t, v)
-  STOREOP(I32_STORE, uint32_t)
-  STOREOP(I64_STORE, uint64_t)
-  STOREOP(F32_STORE, uint32_t)
-  STOREOP(F64_STORE, uint64_t)
-  STOREOP(I32_STORE8, uint8_t)
-  STOREOP(I32_STORE16, uint16_t)
-  STOREOP(I64_STORE8, uint8_t)
-  STOREOP(I64_STORE16, uint16_t)
-  STOREOP(I64_STORE32, uint32_t)
+  INTERP_LOADS(LOAD_HANDLERS)
+  INTERP_STORES(STORE_HANDLERS)
   OP(MEMORY_SIZE) {
-    *sp++ = inst->mems[0]->pages;
-    NEXT(1);
+    R(1) = inst->mems[0]->pages;
+    NEXT(2);
   }
   OP(MEMORY_GROW) {
-    int64_t old = rt_memory_grow(inst->mems[0], (uint32_t)sp[-1]);
-    sp[-1] = (uint32_t)old; /* -1 becomes 0xFFFFFFFF */
+    int64_t old = rt_memory_grow(inst->mems[0], (uint32_t)R(1));
+    R(1) = (uint32_t)old; /* -1 becomes 0xFFFFFFFF */
     mem = inst->mems[0]->data;
     mem_size = inst->mems[0]->size;
-    NEXT(1);
+    NEXT(2);
   }
   OP(MEMORY_INIT) {
-    trap = memory_init(inst, ip[1], (uint32_t)sp[-3], (uint32_t)sp[-2], (uint32_t)sp[-1]);
+    cw_slot *sp = fp + ip[1];
+    trap = memory_init(inst, ip[2], (uint32_t)sp[0], (uint32_t)sp[1], (uint32_t)sp[2]);
     if (trap) goto trapped;
-    sp -= 3;
-    NEXT(2);
+    NEXT(3);
   }
   OP(DATA_DROP) {
-    inst->data_len[ip[1]] = 0;
-    NEXT(2);
+    inst->data_len[ip[2]] = 0;
+    NEXT(3);
   }
   OP(MEMORY_COPY) {
-    trap = memory_copy(inst->mems[0], (uint32_t)sp[-3], (uint32_t)sp[-2], (uint32_t)sp[-1]);
+    cw_slot *sp = fp + ip[1];
+    trap = memory_copy(inst->mems[0], (uint32_t)sp[0], (uint32_t)sp[1], (uint32_t)sp[2]);
     if (trap) goto trapped;
-    sp -= 3;
-    NEXT(1);
+    NEXT(2);
   }
   OP(MEMORY_FILL) {
-    trap = memory_fill(inst->mems[0], (uint32_t)sp[-3], (uint32_t)sp[-2], (uint32_t)sp[-1]);
+    cw_slot *sp = fp + ip[1];
+    trap = memory_fill(inst->mems[0], (uint32_t)sp[0], (uint32_t)sp[1], (uint32_t)sp[2]);
     if (trap) goto trapped;
-    sp -= 3;
-    NEXT(1);
+    NEXT(2);
   }
 
   /* ---- constants ---- */
   OP(I32_CONST)
   OP(F32_CONST) {
-    *sp++ = ip[1];
-    NEXT(2);
+    R(1) = ip[2];
+    NEXT(3);
   }
   OP(I64_CONST)
   OP(F64_CONST) {
-    *sp++ = (uint64_t)ip[1] | (uint64_t)ip[2] << 32;
-    NEXT(3);
+    R(1) = IMM64(2);
+    NEXT(4);
   }
 
-  /* ---- i32 ---- */
+  /* ---- binary operations, from the lists in code.h ---- */
+  INTERP_ICMPS(ICMP_HANDLERS)
+  INTERP_BINOPS(BINOP_HANDLERS)
+  INTERP_DIVOPS(DIV_HANDLERS)
+
+  /* ---- unary operations ---- */
   UNOP(I32_EQZ, uint32_t, a == 0)
-  BINOP(I32_EQ, uint32_t, a == b)
-  BINOP(I32_NE, uint32_t, a != b)
-  BINOP(I32_LT_S, uint32_t, S32(a) < S32(b))
-  BINOP(I32_LT_U, uint32_t, a < b)
-  BINOP(I32_GT_S, uint32_t, S32(a) > S32(b))
-  BINOP(I32_GT_U, uint32_t, a > b)
-  BINOP(I32_LE_S, uint32_t, S32(a) <= S32(b))
-  BINOP(I32_LE_U, uint32_t, a <= b)
-  BINOP(I32_GE_S, uint32_t, S32(a) >= S32(b))
-  BINOP(I32_GE_U, uint32_t, a >= b)
   UNOP(I32_CLZ, uint32_t, interp_i32_clz(a))
   UNOP(I32_CTZ, uint32_t, interp_i32_ctz(a))
   UNOP(I32_POPCNT, uint32_t, interp_i32_popcnt(a))
-  BINOP(I32_ADD, uint32_t, a + b)
-  BINOP(I32_SUB, uint32_t, a - b)
-  BINOP(I32_MUL, uint32_t, a * b)
-  DIVOP(I32_DIV_S, uint32_t, interp_i32_div_s)
-  DIVOP(I32_DIV_U, uint32_t, interp_i32_div_u)
-  DIVOP(I32_REM_S, uint32_t, interp_i32_rem_s)
-  DIVOP(I32_REM_U, uint32_t, interp_i32_rem_u)
-  BINOP(I32_AND, uint32_t, a & b)
-  BINOP(I32_OR, uint32_t, a | b)
-  BINOP(I32_XOR, uint32_t, a ^ b)
-  BINOP(I32_SHL, uint32_t, interp_i32_shl(a, b))
-  BINOP(I32_SHR_S, uint32_t, interp_i32_shr_s(a, b))
-  BINOP(I32_SHR_U, uint32_t, interp_i32_shr_u(a, b))
-  BINOP(I32_ROTL, uint32_t, interp_i32_rotl(a, b))
-  BINOP(I32_ROTR, uint32_t, interp_i32_rotr(a, b))
   UNOP(I32_EXTEND8_S, uint32_t, interp_i32_extend8_s(a))
   UNOP(I32_EXTEND16_S, uint32_t, interp_i32_extend16_s(a))
-
-  /* ---- i64 ---- */
   UNOP(I64_EQZ, uint64_t, a == 0)
-  BINOP(I64_EQ, uint64_t, a == b)
-  BINOP(I64_NE, uint64_t, a != b)
-  BINOP(I64_LT_S, uint64_t, S64(a) < S64(b))
-  BINOP(I64_LT_U, uint64_t, a < b)
-  BINOP(I64_GT_S, uint64_t, S64(a) > S64(b))
-  BINOP(I64_GT_U, uint64_t, a > b)
-  BINOP(I64_LE_S, uint64_t, S64(a) <= S64(b))
-  BINOP(I64_LE_U, uint64_t, a <= b)
-  BINOP(I64_GE_S, uint64_t, S64(a) >= S64(b))
-  BINOP(I64_GE_U, uint64_t, a >= b)
   UNOP(I64_CLZ, uint64_t, interp_i64_clz(a))
   UNOP(I64_CTZ, uint64_t, interp_i64_ctz(a))
   UNOP(I64_POPCNT, uint64_t, interp_i64_popcnt(a))
-  BINOP(I64_ADD, uint64_t, a + b)
-  BINOP(I64_SUB, uint64_t, a - b)
-  BINOP(I64_MUL, uint64_t, a * b)
-  DIVOP(I64_DIV_S, uint64_t, interp_i64_div_s)
-  DIVOP(I64_DIV_U, uint64_t, interp_i64_div_u)
-  DIVOP(I64_REM_S, uint64_t, interp_i64_rem_s)
-  DIVOP(I64_REM_U, uint64_t, interp_i64_rem_u)
-  BINOP(I64_AND, uint64_t, a & b)
-  BINOP(I64_OR, uint64_t, a | b)
-  BINOP(I64_XOR, uint64_t, a ^ b)
-  BINOP(I64_SHL, uint64_t, interp_i64_shl(a, b))
-  BINOP(I64_SHR_S, uint64_t, interp_i64_shr_s(a, b))
-  BINOP(I64_SHR_U, uint64_t, interp_i64_shr_u(a, b))
-  BINOP(I64_ROTL, uint64_t, interp_i64_rotl(a, b))
-  BINOP(I64_ROTR, uint64_t, interp_i64_rotr(a, b))
   UNOP(I64_EXTEND8_S, uint64_t, interp_i64_extend8_s(a))
   UNOP(I64_EXTEND16_S, uint64_t, interp_i64_extend16_s(a))
   UNOP(I64_EXTEND32_S, uint64_t, interp_i64_extend32_s(a))
-
-  /* ---- f32 ---- */
-  BINOP(F32_EQ, uint32_t, F32(a) == F32(b))
-  BINOP(F32_NE, uint32_t, F32(a) != F32(b))
-  BINOP(F32_LT, uint32_t, F32(a) < F32(b))
-  BINOP(F32_GT, uint32_t, F32(a) > F32(b))
-  BINOP(F32_LE, uint32_t, F32(a) <= F32(b))
-  BINOP(F32_GE, uint32_t, F32(a) >= F32(b))
   UNOP(F32_ABS, uint32_t, interp_f32_abs(a))
   UNOP(F32_NEG, uint32_t, interp_f32_neg(a))
   UNOP(F32_CEIL, uint32_t, interp_f32_ceil(a))
@@ -662,21 +639,6 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
   UNOP(F32_TRUNC, uint32_t, interp_f32_trunc(a))
   UNOP(F32_NEAREST, uint32_t, interp_f32_nearest(a))
   UNOP(F32_SQRT, uint32_t, interp_f32_sqrt(a))
-  BINOP(F32_ADD, uint32_t, interp_f32_add(a, b))
-  BINOP(F32_SUB, uint32_t, interp_f32_sub(a, b))
-  BINOP(F32_MUL, uint32_t, interp_f32_mul(a, b))
-  BINOP(F32_DIV, uint32_t, interp_f32_div(a, b))
-  BINOP(F32_MIN, uint32_t, interp_f32_min(a, b))
-  BINOP(F32_MAX, uint32_t, interp_f32_max(a, b))
-  BINOP(F32_COPYSIGN, uint32_t, interp_f32_copysign(a, b))
-
-  /* ---- f64 ---- */
-  BINOP(F64_EQ, uint64_t, F64(a) == F64(b))
-  BINOP(F64_NE, uint64_t, F64(a) != F64(b))
-  BINOP(F64_LT, uint64_t, F64(a) < F64(b))
-  BINOP(F64_GT, uint64_t, F64(a) > F64(b))
-  BINOP(F64_LE, uint64_t, F64(a) <= F64(b))
-  BINOP(F64_GE, uint64_t, F64(a) >= F64(b))
   UNOP(F64_ABS, uint64_t, interp_f64_abs(a))
   UNOP(F64_NEG, uint64_t, interp_f64_neg(a))
   UNOP(F64_CEIL, uint64_t, interp_f64_ceil(a))
@@ -684,13 +646,6 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
   UNOP(F64_TRUNC, uint64_t, interp_f64_trunc(a))
   UNOP(F64_NEAREST, uint64_t, interp_f64_nearest(a))
   UNOP(F64_SQRT, uint64_t, interp_f64_sqrt(a))
-  BINOP(F64_ADD, uint64_t, interp_f64_add(a, b))
-  BINOP(F64_SUB, uint64_t, interp_f64_sub(a, b))
-  BINOP(F64_MUL, uint64_t, interp_f64_mul(a, b))
-  BINOP(F64_DIV, uint64_t, interp_f64_div(a, b))
-  BINOP(F64_MIN, uint64_t, interp_f64_min(a, b))
-  BINOP(F64_MAX, uint64_t, interp_f64_max(a, b))
-  BINOP(F64_COPYSIGN, uint64_t, interp_f64_copysign(a, b))
 
   /* ---- conversions ---- */
   UNOP(I32_WRAP_I64, uint64_t, (uint32_t)a)
@@ -715,10 +670,10 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
   UNOP(F64_CONVERT_I64_U, uint64_t, interp_f64_convert_i64_u(a))
   UNOP(F64_PROMOTE_F32, uint32_t, interp_f64_promote_f32(a))
   /* Slots already hold bit patterns; i32/f32 ones are zero-extended. */
-  OP(I32_REINTERPRET_F32)
-  OP(I64_REINTERPRET_F64)
-  OP(F32_REINTERPRET_I32)
-  OP(F64_REINTERPRET_I64) NEXT(1);
+  UNOP(I32_REINTERPRET_F32, uint64_t, a)
+  UNOP(I64_REINTERPRET_F64, uint64_t, a)
+  UNOP(F32_REINTERPRET_I32, uint64_t, a)
+  UNOP(F64_REINTERPRET_I64, uint64_t, a)
   UNOP(I32_TRUNC_SAT_F32_S, uint32_t, interp_i32_trunc_sat_f32_s(a))
   UNOP(I32_TRUNC_SAT_F32_U, uint32_t, interp_i32_trunc_sat_f32_u(a))
   UNOP(I32_TRUNC_SAT_F64_S, uint64_t, interp_i32_trunc_sat_f64_s(a))
@@ -728,29 +683,34 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
   UNOP(I64_TRUNC_SAT_F64_S, uint64_t, interp_i64_trunc_sat_f64_s(a))
   UNOP(I64_TRUNC_SAT_F64_U, uint64_t, interp_i64_trunc_sat_f64_u(a))
 
-  /* Structured control is resolved by the translator: never emitted. */
+  /* Resolved by the translator: never emitted. */
   OP(NOP)
   OP(BLOCK)
   OP(LOOP)
   OP(ELSE)
   OP(END)
+  OP(DROP)
+  OP(LOCAL_GET)
+  OP(LOCAL_SET)
+  OP(LOCAL_TEE)
+  OP(REF_NULL)
   OP(SELECT_T) goto bad_code;
 
   LOOP_END
   // clang-format on
 
-  /* ---- calls: callee's arguments are the top param_slots of the stack,
-   * ip is the caller's resume point. */
+  /* ---- calls: the callee's arguments are at nfp[0..param_slots), ip is
+   * the caller's resume point. */
 call:
   if (callee->host_fn) {
-    cw_slot *args = sp - callee->param_slots;
-    s->stack_top = (size_t)(sp - s->stack);
+    uint32_t used = callee->param_slots > callee->result_slots ? callee->param_slots
+                                                               : callee->result_slots;
+    s->stack_top = (size_t)(nfp - s->stack) + used;
     s->depth = depth;
-    st = call_host(s, callee, inst, args, err);
+    st = call_host(s, callee, inst, nfp, err);
     s->stack_top = outer_top;
     s->depth = outer_depth;
     if (st != CWASI_OK) goto failed;
-    sp = args + callee->result_slots;
     if (!cur) goto done; /* not reached: interp_call runs host entries itself */
     LOAD_INSTANCE();
     DISPATCH();
@@ -762,17 +722,19 @@ call:
     if (st != CWASI_OK) goto failed;
     code = *callee->code;
   }
-  nfp = sp - code->param_slots;
   if (CW_UNLIKELY(depth >= max_depth || (size_t)(stack_end - nfp) < code->frame_slots)) {
     cur = callee; /* name the function that could not be entered */
     TRAP(CWASI_TRAP_STACK_EXHAUSTED);
   }
   frames[depth++] = (interp_frame){.ip = ip, .fp = fp, .func = cur};
   fp = nfp;
-  memset(fp + code->param_slots, 0, (size_t)(code->local_slots - code->param_slots) * sizeof *fp);
-  sp = fp + code->local_slots;
+  if (code->local_slots > code->param_slots)
+    memset(fp + code->param_slots, 0, (size_t)(code->local_slots - code->param_slots) * sizeof *fp);
+  if (callee->inst != inst) {
+    cur = callee;
+    LOAD_INSTANCE();
+  }
   cur = callee;
-  LOAD_INSTANCE();
   ip = code->code;
   DISPATCH();
 
@@ -794,6 +756,12 @@ bad_code:
   return cw_error(err, CWASI_ERR_INVALID, SIZE_MAX, "internal error: bad interpreter code");
 }
 
+const int32_t *interp_op_words(void) {
+  const int32_t *words = NULL;
+  execute(NULL, NULL, NULL, NULL, &words);
+  return words;
+}
+
 cwasi_status interp_call(cwasi_store *s, cwasi_func *f, cw_slot *args_results, cwasi_error *err) {
   cwasi_error local;
   if (!err) err = &local;
@@ -807,7 +775,7 @@ cwasi_status interp_call(cwasi_store *s, cwasi_func *f, cw_slot *args_results, c
   cw_slot *base = s->stack + s->stack_top;
   if (f->param_slots) memcpy(base, args_results, (size_t)f->param_slots * sizeof *base);
   s->host_nesting++;
-  st = execute(s, f, base, err);
+  st = execute(s, f, base, err, NULL);
   s->host_nesting--;
   if (st == CWASI_OK && f->result_slots)
     memcpy(args_results, base, (size_t)f->result_slots * sizeof *base);

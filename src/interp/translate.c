@@ -36,27 +36,58 @@ typedef struct ctl {
   uint32_t else_cell; /* if: target word of the IF jump, until else or end */
 } ctl;
 
+/* Where an operand-stack value is. HOME: in its home slot (local_slots +
+ * height). LOCAL: not copied yet, still the local at slot `ref` (a
+ * local.get). CONST: not written anywhere yet, the constant `bits`.
+ * Lazy (LOCAL, CONST) values are made HOME before anything that could
+ * change them or that needs the values in place: a local.set of that
+ * local, a call, a branch, and every block boundary, so that at every
+ * label the whole stack is in home slots. */
+enum { V_HOME, V_LOCAL, V_CONST };
+
+typedef struct val {
+  cw_valtype type;
+  uint8_t kind;
+  uint32_t home; /* slot offset from fp */
+  uint32_t ref;  /* V_LOCAL: the local's slot */
+  uint64_t bits; /* V_CONST */
+} val;
+
 typedef struct tr {
   const cw_module *m;
   cw_reader r;
   uint32_t *code;
   size_t len, cap;
-  cw_valtype *types; /* operand stack, types only */
+  val *vals; /* operand stack */
   size_t ntypes, types_cap;
   uint32_t slots, max_slots;
+  uint32_t nlazy; /* values on the stack that are not HOME */
   ctl *ctls;
   size_t nctls, ctls_cap;
   const cw_functype *ftype;
   uint32_t nlocals;
+  uint32_t local_slots;
   uint32_t *local_off; /* slot offset of each local from fp */
   cw_valtype *local_type;
   bool unreachable;    /* skipping dead code */
   uint32_t skip_depth; /* blocks opened inside the dead code */
+  /* The last instruction emitted, if it wrote a value into the stack's
+   * top home slot: a following local.set may redirect its result word
+   * (prod_dest) into the local. Valid only while len == prod_end. */
+  size_t prod_end;
+  uint32_t prod_dest;
+  /* The last instruction, if it was an integer comparison (or eqz) into
+   * the top home slot: a following br_if / if fuses with it. */
+  size_t cmp_end, cmp_pos;
+  cw_opcode cmp_op;
+  bool cmp_imm;
+  uint32_t cmp_a, cmp_b;
+  uint64_t cmp_bits;
+  const int32_t *words; /* interp_op_words() */
   bool oom;
   const char *bad; /* first inconsistency found */
   size_t bad_offset;
 } tr;
-
 typedef struct imm {
   uint32_t a, b;
   int64_t s;
@@ -101,6 +132,9 @@ static uint32_t emit(tr *t, uint32_t w) {
   return (uint32_t)t->len++;
 }
 
+/* An operation word (see interp_op_words). */
+static uint32_t emit_op(tr *t, uint32_t op) { return emit(t, (uint32_t)t->words[op]); }
+
 static void emit_u64(tr *t, uint64_t v) {
   emit(t, (uint32_t)v);
   emit(t, (uint32_t)(v >> 32));
@@ -114,32 +148,59 @@ static void patch_chain(tr *t, uint32_t cell, uint32_t target) {
   }
 }
 
-/* ---- the type stack ----------------------------------------------------- */
+/* Forgets the last producer and comparison: called at every label, where
+ * the top value may also come from a branch. */
+static void no_fusion(tr *t) { t->prod_end = t->cmp_end = SIZE_MAX; }
 
-static void push(tr *t, cw_valtype v) {
+/* ---- the operand stack ----------------------------------------------------- */
+
+static val *push(tr *t, cw_valtype v) {
   if (t->ntypes == t->types_cap) {
     size_t cap = t->types_cap ? t->types_cap * 2 : 32;
-    cw_valtype *p = cw_realloc_array(t->types, cap, 1);
+    val *p = cw_realloc_array(t->vals, cap, sizeof *p);
     if (!p) {
       t->oom = true;
-      return;
+      return NULL;
     }
-    t->types = p;
+    t->vals = p;
     t->types_cap = cap;
   }
-  t->types[t->ntypes++] = v;
+  val *e = &t->vals[t->ntypes++];
+  e->type = v;
+  e->kind = V_HOME;
+  e->home = t->local_slots + t->slots;
+  e->ref = 0;
+  e->bits = 0;
   t->slots += cw_slots_for(v);
   if (t->slots > t->max_slots) t->max_slots = t->slots;
+  return e;
 }
 
-static cw_valtype pop(tr *t) {
+static void push_local(tr *t, cw_valtype v, uint32_t off) {
+  val *e = push(t, v);
+  if (!e) return;
+  e->kind = V_LOCAL;
+  e->ref = off;
+  t->nlazy++;
+}
+
+static void push_const(tr *t, cw_valtype v, uint64_t bits) {
+  val *e = push(t, v);
+  if (!e) return;
+  e->kind = V_CONST;
+  e->bits = bits;
+  t->nlazy++;
+}
+
+static val pop(tr *t) {
   uint32_t floor = t->nctls ? t->ctls[t->nctls - 1].height : 0;
   if (t->ntypes <= floor) {
     fail(t, "operand stack underflow");
-    return CWASI_I32;
+    return (val){.type = CWASI_I32, .kind = V_HOME, .home = t->local_slots + t->slots};
   }
-  cw_valtype v = t->types[--t->ntypes];
-  t->slots -= cw_slots_for(v);
+  val v = t->vals[--t->ntypes];
+  t->slots -= cw_slots_for(v.type);
+  if (v.kind != V_HOME) t->nlazy--;
   return v;
 }
 
@@ -166,6 +227,72 @@ static void need_one_slot(tr *t, cw_valtype v) {
   if (cw_slots_for(v) != 1) fail(t, "v128 values are not supported yet");
 }
 
+static bool is_wide(cw_valtype v) { return v != CWASI_I32 && v != CWASI_F32; }
+
+/* Writes a constant into slot dst. */
+static void emit_const(tr *t, cw_valtype type, uint32_t dst, uint64_t bits) {
+  if (!reserve(t, 4)) return;
+  if (is_wide(type)) {
+    emit_op(t, IOP_I64_CONST);
+    emit(t, dst);
+    emit_u64(t, bits);
+  } else {
+    emit_op(t, IOP_I32_CONST);
+    emit(t, dst);
+    emit(t, (uint32_t)bits);
+  }
+}
+
+static void emit_copy(tr *t, uint32_t dst, uint32_t src) {
+  if (dst == src || !reserve(t, 3)) return;
+  emit_op(t, IOP_COPY);
+  emit(t, dst);
+  emit(t, src);
+}
+
+/* Makes a lazy value HOME. */
+static void materialize(tr *t, val *e) {
+  if (e->kind == V_HOME) return;
+  if (e->kind == V_LOCAL)
+    emit_copy(t, e->home, e->ref);
+  else
+    emit_const(t, e->type, e->home, e->bits);
+  e->kind = V_HOME;
+  t->nlazy--;
+}
+
+static void materialize_all(tr *t) {
+  for (size_t i = t->ntypes; t->nlazy && i-- > 0;)
+    materialize(t, &t->vals[i]);
+}
+
+/* Before local slot `off` changes: values still reading it get copied. */
+static void materialize_local(tr *t, uint32_t off) {
+  for (size_t i = t->ntypes; t->nlazy && i-- > 0;)
+    if (t->vals[i].kind == V_LOCAL && t->vals[i].ref == off) materialize(t, &t->vals[i]);
+}
+
+/* The slot an instruction reads a popped value from. */
+static uint32_t operand(tr *t, val v) {
+  switch (v.kind) {
+  case V_LOCAL: return v.ref;
+  case V_CONST: emit_const(t, v.type, v.home, v.bits); return v.home;
+  default: return v.home;
+  }
+}
+
+/* Pushes a result of type rt and returns its home slot for the
+ * instruction about to be emitted; call produced() after emitting it. */
+static uint32_t result(tr *t, cw_valtype rt) {
+  val *e = push(t, rt);
+  return e ? e->home : 0;
+}
+
+static void produced(tr *t, uint32_t dest_cell) {
+  t->prod_end = t->len;
+  t->prod_dest = dest_cell;
+}
+
 /* ---- control frames ------------------------------------------------------- */
 
 static void bt_params(const tr *t, const ctl *c, const cw_valtype **v, uint32_t *n) {
@@ -190,8 +317,10 @@ static void bt_results(const tr *t, const ctl *c, const cw_valtype **v, uint32_t
 }
 
 /* Opens a block of the given block type; the params are already on the
- * type stack and stay there. */
+ * stack and stay there. The whole stack is HOME from here on. */
 static ctl *open_ctl(tr *t, uint8_t kind, int64_t bt) {
+  materialize_all(t);
+  no_fusion(t);
   if (t->nctls == t->ctls_cap) {
     size_t cap = t->ctls_cap ? t->ctls_cap * 2 : 16;
     ctl *p = cw_realloc_array(t->ctls, cap, sizeof *p);
@@ -236,7 +365,8 @@ static ctl *open_ctl(tr *t, uint8_t kind, int64_t bt) {
   return c;
 }
 
-/* Resets the type stack to the block's entry height plus `types`. */
+/* Resets the stack to the block's entry height plus its params or
+ * results, all HOME (everything below was made HOME at block entry). */
 static void reset_to(tr *t, const ctl *c, bool params) {
   const cw_valtype *v;
   uint32_t n;
@@ -246,7 +376,9 @@ static void reset_to(tr *t, const ctl *c, bool params) {
     bt_results(t, c, &v, &n);
   t->ntypes = c->height;
   t->slots = c->slots;
+  t->nlazy = 0;
   push_all(t, v, n);
+  no_fusion(t);
 }
 
 /* Links a branch's target word to label c. */
@@ -279,20 +411,107 @@ static bool branch_shape(tr *t, const ctl *c, uint32_t *keep, uint32_t *drop) {
 }
 
 static void emit_return(tr *t) {
-  emit(t, IOP_RETURN);
-  emit(t, slots_of(cw_functype_results(t->ftype), t->ftype->nresults));
+  uint32_t n = slots_of(cw_functype_results(t->ftype), t->ftype->nresults);
+  uint32_t src;
+  if (n == 1 && t->ntypes > 0) {
+    src = operand(t, t->vals[t->ntypes - 1]); /* a local or constant is returned directly */
+  } else {
+    if (n) materialize_all(t);
+    if (t->slots < n) {
+      fail(t, "operand stack underflow at return");
+      return;
+    }
+    src = t->local_slots + t->slots - n;
+  }
+  if (!reserve(t, 3)) return;
+  emit_op(t, IOP_RETURN);
+  emit(t, src);
+  emit(t, n);
 }
 
-/* br / br_if (cond already popped from the type stack). */
-static void emit_branch(tr *t, uint32_t depth, bool cond) {
+static const uint16_t icmp_neg[CW_OP__COUNT] = {
+#define NEG_ENTRY(id, T, e, neg) [CW_OP_##id] = CW_OP_##neg,
+    INTERP_ICMPS(NEG_ENTRY)
+#undef NEG_ENTRY
+};
+static const uint16_t brc_op[CW_OP__COUNT] = {
+#define BRC_ENTRY(id, T, e, neg) [CW_OP_##id] = IOP_BRC_##id,
+    INTERP_ICMPS(BRC_ENTRY)
+#undef BRC_ENTRY
+};
+static const uint16_t brc_imm_op[CW_OP__COUNT] = {
+#define BRC_ENTRY(id, T, e, neg) [CW_OP_##id] = IOP_BRC_##id##_I,
+    INTERP_ICMPS(BRC_ENTRY)
+#undef BRC_ENTRY
+};
+/* Register-immediate forms of the binary operations (0: none). */
+static const uint16_t imm_op[CW_OP__COUNT] = {
+#define IMM_ENTRY(id, T, e) [CW_OP_##id] = IOP_##id##_I,
+    INTERP_BINOPS(IMM_ENTRY) INTERP_DIVOPS(IMM_ENTRY)
+#undef IMM_ENTRY
+#define IMM_ENTRY(id, T, e, neg) [CW_OP_##id] = IOP_##id##_I,
+        INTERP_ICMPS(IMM_ENTRY)
+#undef IMM_ENTRY
+};
+
+/*
+ * Emits a jump taken when the popped value cond is non-zero (when_true)
+ * or zero, after making the rest of the stack HOME. A comparison (or eqz)
+ * emitted just before, into cond's slot, is folded into the jump. Returns
+ * the target word.
+ */
+static uint32_t emit_cond_jump(tr *t, val cond, bool when_true) {
+  if (cond.kind == V_HOME && t->cmp_end == t->len && t->code[t->cmp_pos + 1] == cond.home) {
+    cw_opcode op = t->cmp_op;
+    uint32_t a = t->cmp_a, b = t->cmp_b;
+    bool imm = t->cmp_imm;
+    uint64_t bits = t->cmp_bits;
+    t->len = t->cmp_pos; /* the comparison is replaced by the fused jump */
+    no_fusion(t);
+    materialize_all(t); /* writes only slots below cond: a and b survive */
+    if (!reserve(t, 6)) return 0;
+    uint32_t cell;
+    if (op == CW_OP_I32_EQZ) { /* jump if a == 0, or if a != 0 */
+      emit_op(t, when_true ? IOP_IF : IOP_BR_IF);
+      cell = emit(t, 0);
+      emit(t, a);
+      return cell;
+    }
+    if (op == CW_OP_I64_EQZ) {
+      op = CW_OP_I64_EQ;
+      imm = true;
+      bits = 0;
+    }
+    if (!when_true) op = (cw_opcode)icmp_neg[op];
+    emit_op(t, imm ? brc_imm_op[op] : brc_op[op]);
+    cell = emit(t, 0);
+    emit(t, a);
+    if (imm)
+      emit_u64(t, bits);
+    else
+      emit(t, b);
+    return cell;
+  }
+  uint32_t c = operand(t, cond);
+  materialize_all(t);
+  if (!reserve(t, 3)) return 0;
+  emit_op(t, when_true ? IOP_BR_IF : IOP_IF);
+  uint32_t cell = emit(t, 0);
+  emit(t, c);
+  return cell;
+}
+
+/* br / br_if (cond already popped, when has_cond). */
+static void emit_branch(tr *t, uint32_t depth, bool has_cond, val cond) {
   ctl *c = label(t, depth);
   if (!c) return;
   if (c->kind == CTL_FUNC) { /* a branch to the function's label is a return */
-    if (cond) {
-      emit(t, IOP_IF);
-      uint32_t skip = emit(t, NO_CELL);
+    if (has_cond) {
+      uint32_t skip = emit_cond_jump(t, cond, false);
+      if (t->oom || t->bad) return;
+      t->code[skip] = NO_CELL;
       emit_return(t);
-      patch_chain(t, skip, (uint32_t)t->len);
+      if (!t->oom) patch_chain(t, skip, (uint32_t)t->len);
     } else {
       emit_return(t);
     }
@@ -300,23 +519,41 @@ static void emit_branch(tr *t, uint32_t depth, bool cond) {
   }
   uint32_t keep, drop;
   if (!branch_shape(t, c, &keep, &drop)) return;
+  uint32_t src = t->local_slots + t->slots - keep, dst = t->local_slots + c->slots;
   if (drop == 0) {
-    emit(t, cond ? IOP_BR_IF : IOP_BR);
-    link_target(t, c, emit(t, 0));
-  } else {
-    emit(t, cond ? IOP_BR_IF_UNWIND : IOP_BR_UNWIND);
-    link_target(t, c, emit(t, 0));
-    emit(t, keep);
-    emit(t, drop);
+    uint32_t cell;
+    if (has_cond) {
+      cell = emit_cond_jump(t, cond, true);
+    } else {
+      materialize_all(t);
+      if (!reserve(t, 2)) return;
+      emit_op(t, IOP_BR);
+      cell = emit(t, 0);
+    }
+    if (!t->oom) link_target(t, c, cell);
+    return;
   }
+  uint32_t rc = has_cond ? operand(t, cond) : 0;
+  materialize_all(t);
+  if (!reserve(t, 6)) return;
+  emit_op(t, has_cond ? IOP_BR_IF_UNWIND : IOP_BR_UNWIND);
+  uint32_t cell = emit(t, 0);
+  if (has_cond) emit(t, rc);
+  emit(t, src);
+  emit(t, dst);
+  emit(t, keep);
+  link_target(t, c, cell);
 }
 
-static void emit_br_table(tr *t, const imm *im) {
+static void emit_br_table(tr *t, const imm *im, val cond) {
   cw_reader r;
   cw_reader_init(&r, t->r.base, im->vec_pos, t->r.end);
   size_t n = (size_t)im->count;
-  if (!reserve(t, 2 + 3 * (n + 1) + 2)) return;
-  emit(t, IOP_BR_TABLE);
+  uint32_t rc = operand(t, cond);
+  materialize_all(t);
+  if (!reserve(t, 3 + 4 * (n + 1) + 8)) return;
+  emit_op(t, IOP_BR_TABLE);
+  emit(t, rc);
   emit(t, im->count);
   uint32_t returns = NO_CELL; /* entries that leave the function */
   for (size_t i = 0; i <= n && !t->bad; i++) {
@@ -335,8 +572,9 @@ static void emit_br_table(tr *t, const imm *im) {
       if (!branch_shape(t, c, &keep, &drop)) return;
       link_target(t, c, emit(t, 0));
     }
-    emit(t, keep);
-    emit(t, drop);
+    emit(t, t->local_slots + t->slots - keep);
+    emit(t, t->local_slots + c->slots);
+    emit(t, drop ? keep : 0);
   }
   if (returns != NO_CELL) {
     patch_chain(t, returns, (uint32_t)t->len);
@@ -418,18 +656,155 @@ static cw_valtype table_type(tr *t, uint32_t x) {
   return t->m->tables[x].elemtype;
 }
 
-/* Pops and pushes what the opcode table says, for the instructions whose
- * typing is fixed there. */
-static void simple_types(tr *t, cw_opcode op) {
-  const cw_opinfo *info = &cw_opinfo_table[op];
-  for (int i = 2; i >= 0; i--)
-    if (info->params[i] != CW_T_NONE) pop(t);
-  if (info->result != CW_T_NONE) push(t, info->result);
+/* A rare operation in stack form: its operands are made HOME, so they sit
+ * at consecutive slots from `base` and the result (if any) lands at base.
+ * Emits op base, then the caller emits the immediates. */
+static void emit_stack_form(tr *t, uint32_t op, uint32_t npop, cw_valtype result) {
+  materialize_all(t);
+  pop_n(t, npop);
+  uint32_t base = t->local_slots + t->slots;
+  if (result != CW_T_NONE) push(t, result);
+  if (!reserve(t, 4)) return;
+  emit_op(t, op);
+  emit(t, base);
 }
 
-static void call_types(tr *t, const cw_functype *ft) {
-  pop_n(t, ft->nparams);
-  push_all(t, cw_functype_results(ft), ft->nresults);
+static bool commutes(cw_opcode op) {
+  switch (op) {
+  case CW_OP_I32_ADD: case CW_OP_I32_MUL: case CW_OP_I32_AND: case CW_OP_I32_OR:
+  case CW_OP_I32_XOR: case CW_OP_I32_EQ: case CW_OP_I32_NE: case CW_OP_I64_ADD:
+  case CW_OP_I64_MUL: case CW_OP_I64_AND: case CW_OP_I64_OR: case CW_OP_I64_XOR:
+  case CW_OP_I64_EQ: case CW_OP_I64_NE: return true;
+  default: return false;
+  }
+}
+
+static bool is_icmp(cw_opcode op) { return brc_op[op] != 0; }
+
+static void emit_unop(tr *t, cw_opcode op) {
+  val a = pop(t);
+  uint32_t ra = operand(t, a);
+  uint32_t dst = result(t, cw_opinfo_table[op].result);
+  if (!reserve(t, 3)) return;
+  size_t pos = t->len;
+  emit_op(t, (uint32_t)op);
+  uint32_t cell = emit(t, dst);
+  emit(t, ra);
+  produced(t, cell);
+  if (op == CW_OP_I32_EQZ || op == CW_OP_I64_EQZ) {
+    t->cmp_pos = pos;
+    t->cmp_end = t->len;
+    t->cmp_op = op;
+    t->cmp_a = ra;
+    t->cmp_imm = false;
+  }
+}
+
+static void emit_binop(tr *t, cw_opcode op) {
+  val b = pop(t), a = pop(t);
+  if (a.kind == V_CONST && b.kind != V_CONST && commutes(op)) {
+    val x = a;
+    a = b;
+    b = x;
+  }
+  bool use_imm = b.kind == V_CONST && imm_op[op];
+  uint32_t ra = operand(t, a);
+  uint32_t rb = use_imm ? 0 : operand(t, b);
+  uint32_t dst = result(t, cw_opinfo_table[op].result);
+  if (!reserve(t, 5)) return;
+  size_t pos = t->len;
+  emit_op(t, use_imm ? imm_op[op] : (uint32_t)op);
+  uint32_t cell = emit(t, dst);
+  emit(t, ra);
+  if (use_imm)
+    emit_u64(t, b.bits);
+  else
+    emit(t, rb);
+  produced(t, cell);
+  if (is_icmp(op)) {
+    t->cmp_pos = pos;
+    t->cmp_end = t->len;
+    t->cmp_op = op;
+    t->cmp_a = ra;
+    t->cmp_b = rb;
+    t->cmp_imm = use_imm;
+    t->cmp_bits = b.bits;
+  }
+}
+
+static const uint16_t addr_op[CW_OP__COUNT] = {
+#define ADDR_ENTRY(id, ...) [CW_OP_##id] = IOP_##id##_A,
+    INTERP_LOADS(ADDR_ENTRY) INTERP_STORES(ADDR_ENTRY)
+#undef ADDR_ENTRY
+};
+static const uint16_t const_addr_op[CW_OP__COUNT] = {
+#define ADDR_ENTRY(id, ...) [CW_OP_##id] = IOP_##id##_K,
+    INTERP_LOADS(ADDR_ENTRY) INTERP_STORES(ADDR_ENTRY)
+#undef ADDR_ENTRY
+};
+
+/* If the address a was computed by the instruction just emitted, an
+ * i32.add of a constant, removes that add and returns true with its
+ * operand slot and constant. */
+static bool take_add_imm(tr *t, val a, uint32_t *x, uint32_t *c) {
+  if (a.kind != V_HOME || t->prod_end != t->len || t->code[t->prod_dest] != a.home ||
+      t->code[t->prod_dest - 1] != (uint32_t)t->words[IOP_I32_ADD_I])
+    return false;
+  *x = t->code[t->prod_dest + 1];
+  *c = t->code[t->prod_dest + 2];
+  t->len = t->prod_dest - 1;
+  no_fusion(t);
+  return true;
+}
+
+static void emit_load(tr *t, cw_opcode op, uint32_t offset) {
+  val a = pop(t);
+  uint32_t x, c;
+  bool fold = take_add_imm(t, a, &x, &c), k = a.kind == V_CONST;
+  uint32_t ra = fold ? x : k ? (uint32_t)a.bits : operand(t, a);
+  uint32_t dst = result(t, cw_opinfo_table[op].result);
+  if (!reserve(t, 5)) return;
+  emit_op(t, fold ? addr_op[op] : k ? const_addr_op[op] : (uint32_t)op);
+  uint32_t cell = emit(t, dst);
+  emit(t, ra);
+  emit(t, offset);
+  if (fold) emit(t, c);
+  produced(t, cell);
+}
+
+static void emit_store(tr *t, cw_opcode op, uint32_t offset) {
+  val v = pop(t), a = pop(t);
+  uint32_t x, c;
+  /* A value still in a local adds no code after the address. */
+  bool fold = v.kind == V_LOCAL && take_add_imm(t, a, &x, &c), k = a.kind == V_CONST;
+  uint32_t ra = fold ? x : k ? (uint32_t)a.bits : operand(t, a), rv = operand(t, v);
+  if (!reserve(t, 5)) return;
+  emit_op(t, fold ? addr_op[op] : k ? const_addr_op[op] : (uint32_t)op);
+  emit(t, ra);
+  emit(t, rv);
+  emit(t, offset);
+  if (fold) emit(t, c);
+}
+
+/* local.set / local.tee of the local at slot off. */
+static void emit_local_set(tr *t, uint32_t off, bool tee, cw_valtype type) {
+  val v = pop(t);
+  if (v.kind == V_LOCAL && v.ref == off) {
+    /* x = x: nothing to do */
+  } else {
+    size_t before = t->len;
+    materialize_local(t, off);
+    if (v.kind == V_HOME && t->len == before && t->prod_end == t->len &&
+        t->code[t->prod_dest] == v.home) {
+      t->code[t->prod_dest] = off; /* the producer writes the local itself */
+    } else if (v.kind == V_CONST) {
+      emit_const(t, v.type, off, v.bits);
+    } else {
+      emit_copy(t, off, operand(t, v));
+    }
+  }
+  no_fusion(t);
+  if (tee) push_local(t, type, off);
 }
 
 /* Translates one reachable instruction. Returns true at the function's end. */
@@ -438,15 +813,16 @@ static bool translate_op(tr *t, cw_opcode op, const imm *im) {
   switch (op) {
   case CW_OP_NOP: break;
   case CW_OP_UNREACHABLE:
-    emit(t, IOP_UNREACHABLE);
+    emit_op(t, IOP_UNREACHABLE);
     t->unreachable = true;
     break;
   case CW_OP_BLOCK: open_ctl(t, CTL_BLOCK, im->s); break;
   case CW_OP_LOOP: open_ctl(t, CTL_LOOP, im->s); break;
   case CW_OP_IF: {
-    pop(t);
-    emit(t, IOP_IF);
-    uint32_t cell = emit(t, NO_CELL);
+    val cond = pop(t);
+    uint32_t cell = emit_cond_jump(t, cond, false);
+    if (t->oom || t->bad) break;
+    t->code[cell] = NO_CELL;
     ctl *c = open_ctl(t, CTL_IF, im->s);
     if (c) c->else_cell = cell;
     break;
@@ -458,7 +834,9 @@ static bool translate_op(tr *t, cw_opcode op, const imm *im) {
       break;
     }
     if (!t->unreachable) { /* the then-branch jumps over the else-branch */
-      emit(t, IOP_BR);
+      materialize_all(t);
+      if (!reserve(t, 2)) break;
+      emit_op(t, IOP_BR);
       link_target(t, c, emit(t, 0));
     }
     patch_chain(t, c->else_cell, (uint32_t)t->len);
@@ -474,6 +852,7 @@ static bool translate_op(tr *t, cw_opcode op, const imm *im) {
       t->nctls--;
       return true;
     }
+    if (!t->unreachable) materialize_all(t);
     /* An if without else: the false condition jumps straight here. */
     patch_chain(t, c->else_cell, (uint32_t)t->len);
     patch_chain(t, c->fwd, (uint32_t)t->len);
@@ -485,54 +864,71 @@ static bool translate_op(tr *t, cw_opcode op, const imm *im) {
     break;
   }
   case CW_OP_BR:
-    emit_branch(t, im->a, false);
+    emit_branch(t, im->a, false, (val){0});
     t->unreachable = true;
     break;
-  case CW_OP_BR_IF:
-    pop(t);
-    emit_branch(t, im->a, true);
+  case CW_OP_BR_IF: {
+    val cond = pop(t);
+    emit_branch(t, im->a, true, cond);
+    no_fusion(t);
     break;
+  }
   case CW_OP_BR_TABLE:
-    pop(t);
-    emit_br_table(t, im);
+    emit_br_table(t, im, pop(t));
     t->unreachable = true;
     break;
   case CW_OP_RETURN:
     emit_return(t);
     t->unreachable = true;
     break;
-  case CW_OP_CALL:
+  case CW_OP_CALL: {
     if (im->a >= m->nfuncs) {
       fail(t, "unknown function");
       break;
     }
-    emit(t, IOP_CALL);
+    const cw_functype *ft = cw_module_func_type(m, im->a);
+    materialize_all(t);
+    pop_n(t, ft->nparams);
+    if (!reserve(t, 3)) break;
+    emit_op(t, IOP_CALL);
     emit(t, im->a);
-    call_types(t, cw_module_func_type(m, im->a));
+    emit(t, t->local_slots + t->slots);
+    push_all(t, cw_functype_results(ft), ft->nresults);
+    no_fusion(t);
     break;
-  case CW_OP_CALL_INDIRECT:
+  }
+  case CW_OP_CALL_INDIRECT: {
     if (im->a >= m->ntypes) {
       fail(t, "unknown type");
       break;
     }
-    emit(t, IOP_CALL_INDIRECT);
+    uint32_t rc = operand(t, pop(t));
+    materialize_all(t);
+    pop_n(t, m->types[im->a].nparams);
+    if (!reserve(t, 5)) break;
+    emit_op(t, IOP_CALL_INDIRECT);
     emit(t, im->a);
     emit(t, im->b);
-    pop(t);
-    call_types(t, &m->types[im->a]);
+    emit(t, rc);
+    emit(t, t->local_slots + t->slots);
+    push_all(t, cw_functype_results(&m->types[im->a]), m->types[im->a].nresults);
+    no_fusion(t);
     break;
-  case CW_OP_DROP:
-    need_one_slot(t, pop(t));
-    emit(t, IOP_DROP);
-    break;
+  }
+  case CW_OP_DROP: need_one_slot(t, pop(t).type); break;
   case CW_OP_SELECT:
   case CW_OP_SELECT_T: {
-    pop(t);
-    pop(t);
-    cw_valtype v = pop(t);
-    need_one_slot(t, v);
-    push(t, v);
-    emit(t, IOP_SELECT);
+    val c = pop(t), b = pop(t), a = pop(t);
+    need_one_slot(t, a.type);
+    uint32_t ra = operand(t, a), rb = operand(t, b), rc = operand(t, c);
+    uint32_t dst = result(t, a.type);
+    if (!reserve(t, 5)) break;
+    emit_op(t, IOP_SELECT);
+    uint32_t cell = emit(t, dst);
+    emit(t, ra);
+    emit(t, rb);
+    emit(t, rc);
+    produced(t, cell);
     break;
   }
   case CW_OP_LOCAL_GET:
@@ -543,10 +939,10 @@ static bool translate_op(tr *t, cw_opcode op, const imm *im) {
       break;
     }
     need_one_slot(t, t->local_type[im->a]);
-    emit(t, (uint32_t)op);
-    emit(t, t->local_off[im->a]);
-    if (op == CW_OP_LOCAL_GET) push(t, t->local_type[im->a]);
-    if (op == CW_OP_LOCAL_SET) pop(t);
+    if (op == CW_OP_LOCAL_GET)
+      push_local(t, t->local_type[im->a], t->local_off[im->a]);
+    else
+      emit_local_set(t, t->local_off[im->a], op == CW_OP_LOCAL_TEE, t->local_type[im->a]);
     break;
   case CW_OP_GLOBAL_GET:
   case CW_OP_GLOBAL_SET:
@@ -555,91 +951,89 @@ static bool translate_op(tr *t, cw_opcode op, const imm *im) {
       break;
     }
     need_one_slot(t, m->globals[im->a].type);
-    emit(t, (uint32_t)op);
-    emit(t, im->a);
-    if (op == CW_OP_GLOBAL_GET)
-      push(t, m->globals[im->a].type);
-    else
-      pop(t);
+    if (op == CW_OP_GLOBAL_GET) {
+      uint32_t dst = result(t, m->globals[im->a].type);
+      if (!reserve(t, 3)) break;
+      emit_op(t, IOP_GLOBAL_GET);
+      uint32_t cell = emit(t, dst);
+      emit(t, im->a);
+      produced(t, cell);
+    } else {
+      uint32_t src = operand(t, pop(t));
+      if (!reserve(t, 3)) break;
+      emit_op(t, IOP_GLOBAL_SET);
+      emit(t, src);
+      emit(t, im->a);
+    }
     break;
   case CW_OP_TABLE_GET:
-    pop(t);
-    push(t, table_type(t, im->a));
-    emit(t, IOP_TABLE_GET);
+    emit_stack_form(t, IOP_TABLE_GET, 1, table_type(t, im->a));
     emit(t, im->a);
     break;
   case CW_OP_TABLE_SET:
   case CW_OP_TABLE_FILL:
-    pop_n(t, op == CW_OP_TABLE_SET ? 2 : 3);
     table_type(t, im->a);
-    emit(t, (uint32_t)op);
+    emit_stack_form(t, (uint32_t)op, op == CW_OP_TABLE_SET ? 2 : 3, CW_T_NONE);
     emit(t, im->a);
     break;
   case CW_OP_TABLE_GROW:
-    pop_n(t, 2);
-    push(t, CWASI_I32);
     table_type(t, im->a);
-    emit(t, IOP_TABLE_GROW);
+    emit_stack_form(t, IOP_TABLE_GROW, 2, CWASI_I32);
     emit(t, im->a);
     break;
   case CW_OP_TABLE_SIZE:
-    push(t, CWASI_I32);
     table_type(t, im->a);
-    emit(t, IOP_TABLE_SIZE);
+    emit_stack_form(t, IOP_TABLE_SIZE, 0, CWASI_I32);
     emit(t, im->a);
     break;
   case CW_OP_TABLE_INIT:
   case CW_OP_TABLE_COPY:
-    pop_n(t, 3);
-    emit(t, (uint32_t)op);
+    emit_stack_form(t, (uint32_t)op, 3, CW_T_NONE);
     emit(t, im->a);
     emit(t, im->b);
     break;
   case CW_OP_ELEM_DROP:
   case CW_OP_DATA_DROP:
-  case CW_OP_MEMORY_INIT:
-    simple_types(t, op);
-    emit(t, (uint32_t)op);
+  case CW_OP_MEMORY_INIT: {
+    const cw_opinfo *info = &cw_opinfo_table[op];
+    uint32_t npop = 0;
+    for (int i = 0; i < 3; i++)
+      npop += info->params[i] != CW_T_NONE;
+    emit_stack_form(t, (uint32_t)op, npop, info->result);
     emit(t, im->a);
     break;
-  case CW_OP_I32_CONST:
-  case CW_OP_F32_CONST:
-    simple_types(t, op);
-    emit(t, (uint32_t)op);
-    emit(t, (uint32_t)im->bits);
-    break;
-  case CW_OP_I64_CONST:
-  case CW_OP_F64_CONST:
-    simple_types(t, op);
-    emit(t, (uint32_t)op);
-    emit_u64(t, im->bits);
-    break;
-  case CW_OP_REF_NULL:
-    push(t, im->vt);
-    emit(t, IOP_REF_NULL);
-    break;
-  case CW_OP_REF_IS_NULL:
-    pop(t);
-    push(t, CWASI_I32);
-    emit(t, IOP_REF_IS_NULL);
-    break;
+  }
+  case CW_OP_MEMORY_SIZE: emit_stack_form(t, IOP_MEMORY_SIZE, 0, CWASI_I32); break;
+  case CW_OP_MEMORY_GROW: emit_stack_form(t, IOP_MEMORY_GROW, 1, CWASI_I32); break;
+  case CW_OP_MEMORY_FILL:
+  case CW_OP_MEMORY_COPY: emit_stack_form(t, (uint32_t)op, 3, CW_T_NONE); break;
+  case CW_OP_I32_CONST: push_const(t, CWASI_I32, (uint32_t)im->bits); break;
+  case CW_OP_F32_CONST: push_const(t, CWASI_F32, (uint32_t)im->bits); break;
+  case CW_OP_I64_CONST: push_const(t, CWASI_I64, im->bits); break;
+  case CW_OP_F64_CONST: push_const(t, CWASI_F64, im->bits); break;
+  case CW_OP_REF_NULL: push_const(t, im->vt, 0); break;
+  case CW_OP_REF_IS_NULL: emit_stack_form(t, IOP_REF_IS_NULL, 1, CWASI_I32); break;
   case CW_OP_REF_FUNC:
-    push(t, CWASI_FUNCREF);
-    emit(t, IOP_REF_FUNC);
+    emit_stack_form(t, IOP_REF_FUNC, 0, CWASI_FUNCREF);
     emit(t, im->a);
     break;
-  default:
-    if (cw_opinfo_table[op].imm == CW_IMM_MEMARG) {
-      simple_types(t, op);
-      emit(t, (uint32_t)op);
-      emit(t, im->b);
-    } else if (cw_opinfo_table[op].result == CW_T_ANY) {
+  default: {
+    const cw_opinfo *info = &cw_opinfo_table[op];
+    if (info->imm == CW_IMM_MEMARG) {
+      if (info->result != CW_T_NONE)
+        emit_load(t, op, im->b);
+      else
+        emit_store(t, op, im->b);
+    } else if (info->result == CW_T_ANY || info->imm != CW_IMM_NONE ||
+               info->params[0] == CW_T_NONE || info->params[2] != CW_T_NONE) {
       fail(t, "instruction not handled by the translator");
-    } else { /* numeric, memory.size/grow/fill/copy: typing from the table */
-      simple_types(t, op);
-      emit(t, (uint32_t)op);
+    } else if (info->params[1] == CW_T_NONE) {
+      emit_unop(t, op);
+    } else {
+      emit_binop(t, op);
     }
     break;
+  }
   }
   return false;
 }
@@ -681,6 +1075,8 @@ static cwasi_status translate(tr *t, const cw_func *fn, struct interp_code **out
   uint32_t param_slots = slots_of(cw_functype_params(t->ftype), t->ftype->nparams);
   uint32_t local_slots =
       t->nlocals ? t->local_off[t->nlocals - 1] + cw_slots_for(t->local_type[t->nlocals - 1]) : 0;
+  t->local_slots = local_slots;
+  no_fusion(t);
   uint32_t result_slots = slots_of(cw_functype_results(t->ftype), t->ftype->nresults);
 
   /* The function body is a block whose label is the function's return. */
@@ -712,7 +1108,7 @@ static cwasi_status translate(tr *t, const cw_func *fn, struct interp_code **out
       }
       if (op != CW_OP_END && !(op == CW_OP_ELSE && t->skip_depth == 0)) continue;
     }
-    if (!reserve(t, 16)) break;
+    if (!reserve(t, 32)) break;
     finished = translate_op(t, op, &im);
   }
   if (!t->bad && !t->oom && t->r.pos != fn->body_end) fail(t, "code after the function's end");
@@ -749,10 +1145,11 @@ cwasi_status interp_translate(cwasi_module *mod, uint32_t defidx, cwasi_error *e
   tr t;
   memset(&t, 0, sizeof t);
   t.m = m;
+  t.words = interp_op_words();
   t.ftype = cw_module_func_type(m, m->nimported_funcs + defidx);
   cwasi_status st = translate(&t, &m->funcs[defidx], &mod->code[defidx], err);
   cw_free(t.code);
-  cw_free(t.types);
+  cw_free(t.vals);
   cw_free(t.ctls);
   cw_free(t.local_off);
   cw_free(t.local_type);

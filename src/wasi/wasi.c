@@ -534,8 +534,11 @@ cwasi_wasi *cwasi_wasi_new(cwasi_store *store, const cwasi_wasi_config *cfg, cwa
     if (!env_add(w, cfg->env[i])) goto nomem;
 
   for (int i = 0; i < 3; i++) {
-    int host = cfg->stdio[i] >= 0 ? fcntl(cfg->stdio[i], F_DUPFD_CLOEXEC, 0)
-                                  : open("/dev/null", O_RDWR | O_CLOEXEC);
+    int host = cfg->stdio[i] >= 0 ? fcntl(cfg->stdio[i], F_DUPFD_CLOEXEC, 0) : -1;
+    /* -1, or a host stdio descriptor that is closed: the guest still gets
+     * a working fd 0/1/2, reading EOF and writing nowhere. */
+    if (host < 0 && (cfg->stdio[i] < 0 || errno == EBADF))
+      host = open("/dev/null", O_RDWR | O_CLOEXEC);
     static const char *const names[3] = {"stdin", "stdout", "stderr"};
     if (host < 0) {
       st = cw_error(err, CWASI_ERR_IO, SIZE_MAX, "%s: %s", names[i], strerror(errno));

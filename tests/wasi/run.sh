@@ -39,12 +39,13 @@ compile() {
 }
 
 for f in "$src"/*.c; do
-  case $(basename "$f") in swapper.c) continue ;; esac
+  case $(basename "$f") in swapper.c | no_openat2.c | test_*.c) continue ;; esac
   compile "$f" "$(basename "$f" .c)"
 done
 for f in "$src"/programs/*.c; do compile "$f" "$(basename "$f" .c)"; done
 cc -O2 -o "$work/bin/swapper" "$src/swapper.c" || exit 2
 cc -O2 -o "$work/bin/native" "$src/native.c" || exit 2
+cc -O2 -shared -fPIC -o "$work/bin/no_openat2.so" "$src/no_openat2.c" -ldl || exit 2
 bin=$work/bin
 
 # run CMD...: runs with a time limit in the current directory; sets out, err, rc.
@@ -131,6 +132,37 @@ guest "raw_poll stdin-data"
 run "$cwasi" run --dir "$d::/work" "$bin/raw_poll.wasm" stdin-empty < <(sleep 5)
 check "raw_poll: empty stdin pipe: the timeout fires" eval '[[ $rc == 0 ]]'
 guest "raw_poll stdin-empty"
+
+# ---- which resolver runs ---------------------------------------------------------
+
+# Without openat2 (ENOSYS from an LD_PRELOAD shim) the default resolver
+# falls back to the walk after one try, and everything still works.
+d=$(fresh noopenat2)
+run env LD_PRELOAD="$bin/no_openat2.so" ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0" \
+  "$cwasi" run --dir "$d::/work" "$bin/raw_path.wasm"
+check "openat2 answering ENOSYS: tried once, then the walk" \
+  eval '[[ $rc == 0 && $err == *"no_openat2: refused 1"* ]]'
+guest "raw_path without openat2"
+# strace shows which system calls each mode makes (skipped without strace).
+if command -v strace >/dev/null && strace -f -o /dev/null true 2>/dev/null; then
+  for mode in openat2 walk; do
+    d=$(fresh trace)
+    CWASI_WASI_RESOLVE=$mode strace -f -e trace=openat2 -o "$work/strace.log" \
+      "$cwasi" run --dir "$d::/work" "$bin/raw_path.wasm" >/dev/null 2>&1
+    calls=$(grep -c 'openat2(' "$work/strace.log")
+    rc=$? out="$calls openat2 calls" err=''
+    if [[ $mode == openat2 ]]; then
+      check "resolver openat2 uses openat2(RESOLVE_BENEATH)" \
+        eval '[[ $calls -gt 50 ]] && grep -q RESOLVE_BENEATH "$work/strace.log"'
+    else
+      check "resolver walk never calls openat2" eval '[[ $calls == 0 ]]'
+    fi
+  done
+  strace -f -e trace=sched_yield -o "$work/strace.log" "$cwasi" run "$bin/raw_misc.wasm" >/dev/null 2>&1
+  check "sched_yield reaches the host's sched_yield" grep -q 'sched_yield()' "$work/strace.log"
+else
+  echo "wasi: strace cannot run here; resolver tracing skipped"
+fi
 
 # ---- the sandbox-escape battery, on both resolvers ------------------------------
 
@@ -265,7 +297,7 @@ echo_test() {
     "$cwasi" run --tcplisten "127.0.0.1:$port" "$bin/echo_server.wasm" >"$work/echo.out" 2>"$work/echo.err" &
     srv=$!
     for i in $(seq 1 50); do
-      if exec 7<>"/dev/tcp/127.0.0.1/$port" 2>/dev/null; then
+      if { exec 7<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then
         printf 'hello\nsecond line\n' >&7
         IFS= read -r -t 10 a <&7
         IFS= read -r -t 10 b <&7
@@ -286,11 +318,55 @@ echo_test() {
 }
 echo_test
 
+# ---- Rust's std (Debian's rustc and libstd-rust-dev-wasm32) -------------------------
+
+RUSTC=${RUSTC:-/usr/bin/rustc} # the rustup toolchain earlier in PATH has no wasm std
+rs=$src/rust/std_test.rs
+if [[ ! -f $bin/std_test.wasm || $bin/std_test.wasm -ot $rs ]]; then
+  "$RUSTC" --target wasm32-wasi -O "$rs" -o "$bin/std_test.wasm" 2>"$work/rustc.log" ||
+    cat "$work/rustc.log"
+fi
+for mode in openat2 walk; do
+  d=$(fresh rust)
+  run env CWASI_WASI_RESOLVE=$mode "$cwasi" run --dir "$d::/work" --env RUST_TEST=yes \
+    "$bin/std_test.wasm" one two
+  check "rust std ($mode): process::exit(7), every check ok" eval '[[ $rc == 7 && $out != *FAIL* ]]'
+  guest "rust std ($mode)"
+done
+
+# ---- AssemblyScript (npm's assemblyscript with @assemblyscript/wasi-shim) -----------
+
+as_dir=$work/as
+if ! command -v npm >/dev/null || ! command -v node >/dev/null; then
+  echo "wasi: npm/node not found: AssemblyScript tests skipped"
+elif [[ ! -d $as_dir/node_modules/@assemblyscript/wasi-shim ]] &&
+  ! (mkdir -p "$as_dir" && cd "$as_dir" && echo '{"private": true}' >package.json &&
+    npm install --no-audit --no-fund --loglevel=error assemblyscript@0.27 \
+      @assemblyscript/wasi-shim@0.1 >"$work/npm.log" 2>&1); then
+  echo "wasi: npm install of assemblyscript failed (offline?): AssemblyScript tests skipped"
+  tail -n 5 "$work/npm.log"
+else
+  ts=$src/as/main.ts
+  if [[ ! -f $bin/as_main.wasm || $bin/as_main.wasm -ot $ts ]]; then
+    (cd "$as_dir" && npx asc "$ts" --config ./node_modules/@assemblyscript/wasi-shim/asconfig.json \
+      -O2 --outFile "$bin/as_main.wasm") >"$work/asc.log" 2>&1 || cat "$work/asc.log"
+  fi
+  run "$cwasi" run --env AS_GREETING=hello "$bin/as_main.wasm" alpha beta
+  check "AssemblyScript: args, env, stdout, random, time; exit code 5" \
+    eval '[[ $rc == 5 && $out == *"written to stdout"* && $out != *FAIL* ]]'
+  guest "AssemblyScript"
+fi
+
 # ---- exit statuses, traps, command line --------------------------------------------
 
 run "$cwasi" run "$bin/trap.wasm"
 check "trap: status 134, message names the trap and the function" \
   eval '[[ $rc == 134 && $out == before && $err == *unreachable* && $err == *deliberately_trapping* ]]'
+run "$cwasi" run "$bin/cat.wasm" <&-
+check "closed stdin reads as empty" eval '[[ $rc == 0 && -z $out ]]'
+run "$cwasi" run "$bin/trap.wasm" raise
+check "proc_raise: unsupported, ends the guest with a trap (134)" \
+  eval '[[ $rc == 134 && $out == before && $err == *proc_raise* ]]'
 run "$cwasi" run --dir /nonexistent-dir "$bin/cat.wasm"
 check "--dir of a missing directory: one line, status 1" \
   eval '[[ $rc == 1 && $err == *nonexistent-dir* && $(wc -l <<<"$err") == 1 ]]'
@@ -308,7 +384,7 @@ check "argv[0] is the module path; no host environment by default" \
 run env CWASI_TEST_VAR=inherited "$cwasi" run --inherit-env --env EXTRA=1 --env HOME=over "$bin/env.wasm"
 check "--inherit-env passes the host environment; --env overrides it" \
   eval '[[ $rc == 0 && $out == *"env CWASI_TEST_VAR=inherited"* && $out == *"env EXTRA=1"* && $out == *"env HOME=over"* && $(grep -c "^env HOME=" <<<"$out") == 1 ]]'
-run "$cwasi" run --argv0=myname "$bin/env.wasm" -- --not-a-flag
+run "$cwasi" run --argv0=myname -- "$bin/env.wasm" --not-a-flag
 check "--argv0 and guest arguments that look like flags" \
   eval '[[ $rc == 0 && $out == "argv[0]=myname"$'"'"'\nargv[1]=--not-a-flag'"'"' ]]'
 run "$cwasi" --help
