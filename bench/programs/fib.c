@@ -15,12 +15,12 @@ static int32_t tak(int32_t x, int32_t y, int32_t z) {
 }
 
 int main(int argc, char **argv) {
-  int32_t n = bench_scale(argc, argv, 39);
+  int32_t n = bench_scale(argc, argv, 40);
   uint64_t h = 0;
   uint32_t f = fib((uint32_t)n);
   printf("fib(%d) = %u\n", n, f);
   h = bench_mix(h, f);
-  /* n = 39: fib(39), then tak(31, 21, 12) with about 25 million calls. */
+  /* n = 40: fib(40), then tak(32, 22, 13) with about 25 million calls. */
   int32_t x = n - 8, y = n - 18, z = n - 27;
   int32_t t = tak(x, y, z);
   printf("tak(%d, %d, %d) = %d\n", x, y, z, t);

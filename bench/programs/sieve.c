@@ -43,7 +43,7 @@ static uint32_t segmented(const uint32_t *base, uint32_t nbase, uint32_t lo, uin
 }
 
 int main(int argc, char **argv) {
-  int32_t scale = bench_scale(argc, argv, 24);
+  int32_t scale = bench_scale(argc, argv, 25);
   uint32_t top = 1u << (scale > 28 ? 28 : scale);
   uint8_t *flags = malloc(top + 1);
   if (!flags) return 1;

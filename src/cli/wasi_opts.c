@@ -23,8 +23,10 @@ static const struct {
   opt_kind kind;
   bool has_value;
 } opt_table[] = {
-    {"--dir", OPT_DIR, true},     {"--env", OPT_ENV, true},
-    {"--inherit-env", OPT_INHERIT_ENV, false}, {"--argv0", OPT_ARGV0, true},
+    {"--dir", OPT_DIR, true},
+    {"--env", OPT_ENV, true},
+    {"--inherit-env", OPT_INHERIT_ENV, false},
+    {"--argv0", OPT_ARGV0, true},
     {"--tcplisten", OPT_TCPLISTEN, true},
 };
 
@@ -56,6 +58,8 @@ static bool check_value(opt_kind kind, const char *v) {
   const char *what = NULL;
   if (kind == OPT_DIR && !*v) what = "--dir needs a directory";
   if (kind == OPT_DIR && strncmp(v, "::", 2) == 0) what = "--dir: empty HOST in HOST::GUEST";
+  if (kind == OPT_DIR && strstr(v, "::") && !strstr(v, "::")[2])
+    what = "--dir: empty GUEST in HOST::GUEST";
   if (kind == OPT_ENV && (!strchr(v, '=') || v[0] == '=')) what = "--env expects KEY=VALUE";
   if (kind == OPT_TCPLISTEN && !strchr(v, ':')) what = "--tcplisten expects HOST:PORT";
   if (!what) return true;
@@ -120,7 +124,8 @@ cwasi_wasi *cli_wasi_setup(cwasi_store *store, cwasi_linker *linker, char **opts
     }
   }
   argv[0] = argv0;
-  for (int i = 0; i < nargs; i++) argv[i + 1] = args[i];
+  for (int i = 0; i < nargs; i++)
+    argv[i + 1] = args[i];
   cfg.argv = argv;
   cfg.argc = (size_t)nargs + 1;
   cfg.env = env;
@@ -145,7 +150,8 @@ cwasi_wasi *cli_wasi_setup(cwasi_store *store, cwasi_linker *linker, char **opts
   signal(SIGPIPE, SIG_IGN);
   *status = CLI_EXIT_OK;
 done:
-  for (size_t i = 0; guest_names && i < n; i++) free(guest_names[i]);
+  for (size_t i = 0; guest_names && i < n; i++)
+    free(guest_names[i]);
   free(guest_names);
   free(dirs);
   free(env);

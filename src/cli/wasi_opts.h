@@ -8,11 +8,11 @@
 #include "cwasi.h"
 
 /* The help text's lines for these flags. */
-#define CLI_WASI_USAGE                                                                          \
-  "  --dir HOST[::GUEST]    let the guest use directory HOST, named GUEST (default HOST)\n"     \
-  "  --env KEY=VALUE        set an environment variable for the guest\n"                       \
-  "  --inherit-env          pass cwasi's whole environment to the guest\n"                     \
-  "  --argv0 NAME           the guest's argv[0] (default: MODULE.wasm as given)\n"             \
+#define CLI_WASI_USAGE                                                                             \
+  "  --dir HOST[::GUEST]    let the guest use directory HOST, named GUEST (default HOST)\n"        \
+  "  --env KEY=VALUE        set an environment variable for the guest\n"                           \
+  "  --inherit-env          pass cwasi's whole environment to the guest\n"                         \
+  "  --argv0 NAME           the guest's argv[0] (default: MODULE.wasm as given)\n"                 \
   "  --tcplisten HOST:PORT  give the guest a listening TCP socket (fds after the dirs)\n"
 
 /* If argv[*i] is a WASI flag, checks it, moves *i onto its last word (as

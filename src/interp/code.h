@@ -30,6 +30,10 @@
  * BR_IF / IF         rel c                  jump if i32 fp[c] is non-zero / zero
  * BRC_cmp            rel a b                jump if fp[a] cmp fp[b]
  * BRC_cmp_I          rel a imm64            jump if fp[a] cmp imm
+ * BRA_cmp            rel d x s b            fp[d] = fp[x] + fp[s] (i32), then jump if
+ *                                           fp[d] cmp fp[b] (a loop's back edge);
+ *                                           BRA_cmp_I: b is an imm32; BRAI_cmp: s is
+ *                                           an imm32; BRAI_cmp_I: both
  * BR_UNWIND          rel src dst n          copy n slots src->dst, jump
  * BR_IF_UNWIND       rel c src dst n        the same if fp[c] is non-zero
  * BR_TABLE           c n (n+1)x(rel src dst cnt)
@@ -47,6 +51,13 @@
  *                    (the address is (u32)(fp[x] + c))
  * loads ID_K         dst k offset;      stores ID_K  k val offset
  *                    (a constant address k)
+ * loads ID_X         dst a offset x k;  stores ID_X  a val offset x k
+ *                    (the address is (u32)(fp[a] + (fp[x] << k)): an indexed access)
+ * stores ID_V        addr offset imm64  (a constant value)
+ * F64_MULADD         dst x y c          dst = x*y + c, two roundings; ADDMUL
+ *                                       c + x*y, MULSUB x*y - c, SUBMUL
+ *                                       c - x*y (and the F32 ones)
+ * I32_ADD_SHL        dst a x k          dst = a + (x << k)
  * "stack form" (rare operations, the old stack convention at fp[base]):
  *   operands at fp[base], fp[base+1], ..., the result at fp[base]:
  *   REF_IS_NULL, REF_FUNC idx, TABLE_GET/SET/SIZE/GROW/FILL idx,
@@ -74,7 +85,8 @@
  * these lists; translate.c the mapping from cw_opcode to those forms.
  * Integer comparisons carry their negation (for "jump if false").
  */
-#define INTERP_ICMPS(X)                                                                            \
+#define INTERP_ICMPS(X) INTERP_ICMPS32(X) INTERP_ICMPS64(X)
+#define INTERP_ICMPS32(X)                                                                          \
   X(I32_EQ, uint32_t, a == b, I32_NE)                                                              \
   X(I32_NE, uint32_t, a != b, I32_EQ)                                                              \
   X(I32_LT_S, uint32_t, S32(a) < S32(b), I32_GE_S)                                                 \
@@ -84,7 +96,8 @@
   X(I32_LE_S, uint32_t, S32(a) <= S32(b), I32_GT_S)                                                \
   X(I32_LE_U, uint32_t, a <= b, I32_GT_U)                                                          \
   X(I32_GE_S, uint32_t, S32(a) >= S32(b), I32_LT_S)                                                \
-  X(I32_GE_U, uint32_t, a >= b, I32_LT_U)                                                          \
+  X(I32_GE_U, uint32_t, a >= b, I32_LT_U)
+#define INTERP_ICMPS64(X)                                                                          \
   X(I64_EQ, uint64_t, a == b, I64_NE)                                                              \
   X(I64_NE, uint64_t, a != b, I64_EQ)                                                              \
   X(I64_LT_S, uint64_t, S64(a) < S64(b), I64_GE_S)                                                 \
@@ -192,7 +205,16 @@
 #define INTERP_EXTRA_OPS(X)                                                                        \
   X(BR_UNWIND)                                                                                     \
   X(BR_IF_UNWIND)                                                                                  \
-  X(COPY)
+  X(COPY)                                                                                          \
+  X(F32_MULADD)                                                                                    \
+  X(F32_ADDMUL)                                                                                    \
+  X(F32_MULSUB)                                                                                    \
+  X(F32_SUBMUL)                                                                                    \
+  X(F64_MULADD)                                                                                    \
+  X(F64_ADDMUL)                                                                                    \
+  X(F64_MULSUB)                                                                                    \
+  X(F64_SUBMUL)                                                                                    \
+  X(I32_ADD_SHL)
 
 /* Every operation, generated: INTERP_ALL_OPS expands INTERP_EACH(name)
  * for each (define INTERP_EACH first), in enum order. The enum, the
@@ -200,15 +222,20 @@
 #define INTERP_EACH_OPCODE_(id, ...) INTERP_EACH(id)
 #define INTERP_EACH_BIN_(id, ...) INTERP_EACH(id##_I)
 #define INTERP_EACH_CMP_(id, ...) INTERP_EACH(id##_I) INTERP_EACH(BRC_##id) INTERP_EACH(BRC_##id##_I)
-#define INTERP_EACH_MEM_(id, ...) INTERP_EACH(id##_A) INTERP_EACH(id##_K)
+#define INTERP_EACH_LOOP_(id, ...)                                                                 \
+  INTERP_EACH(BRA_##id) INTERP_EACH(BRA_##id##_I) INTERP_EACH(BRAI_##id) INTERP_EACH(BRAI_##id##_I)
+#define INTERP_EACH_MEM_(id, ...) INTERP_EACH(id##_A) INTERP_EACH(id##_K) INTERP_EACH(id##_X)
+#define INTERP_EACH_STORE_(id, ...)                                                                \
+  INTERP_EACH(id##_A) INTERP_EACH(id##_K) INTERP_EACH(id##_X) INTERP_EACH(id##_V)
 #define INTERP_ALL_OPS                                                                             \
   CW_OPCODES(INTERP_EACH_OPCODE_)                                                                  \
   INTERP_EXTRA_OPS(INTERP_EACH)                                                                    \
   INTERP_BINOPS(INTERP_EACH_BIN_)                                                                  \
   INTERP_DIVOPS(INTERP_EACH_BIN_)                                                                  \
   INTERP_ICMPS(INTERP_EACH_CMP_)                                                                   \
+  INTERP_ICMPS32(INTERP_EACH_LOOP_)                                                                \
   INTERP_LOADS(INTERP_EACH_MEM_)                                                                   \
-  INTERP_STORES(INTERP_EACH_MEM_)
+  INTERP_STORES(INTERP_EACH_STORE_)
 
 typedef enum interp_op {
 #define INTERP_EACH(id) IOP_##id,

@@ -27,6 +27,14 @@
 #error "cwasi's memory access copies values as they are: it needs a little-endian host"
 #endif
 
+/* The fused float handlers compute x*y, round, then add: Wasm has no
+ * fused multiply-add, so the compiler must never contract the two. */
+#if defined(__clang__)
+#pragma clang fp contract(off)
+#elif defined(__GNUC__)
+#pragma GCC optimize("fp-contract=off")
+#endif
+
 #define INTERP_DEFAULT_STACK_BYTES ((size_t)8 << 20)
 #define INTERP_DEFAULT_MAX_DEPTH 50000u
 #define INTERP_MAX_HOST_NESTING 100u
@@ -286,6 +294,25 @@ static inline void move_slots(cw_slot *fp, uint32_t dst, uint32_t src, uint32_t 
     }                                                                                              \
     NEXT(5);                                                                                       \
   }
+/* i32.add then compare-and-branch on the sum: a loop's back edge. The
+ * sum is written before the bound is read (the bound may be the same
+ * local). */
+#define LOOP_HANDLER(name, step, bound, len, expr)                                                 \
+  OP(name) {                                                                                       \
+    uint32_t a = (uint32_t)R(3) + (uint32_t)(step);                                                \
+    R(2) = a;                                                                                      \
+    uint32_t b = (uint32_t)(bound);                                                                \
+    if (expr) {                                                                                    \
+      JUMP(ip + 1);                                                                                \
+      DISPATCH();                                                                                  \
+    }                                                                                              \
+    NEXT(len);                                                                                     \
+  }
+#define LOOP_HANDLERS(id, T, expr, neg)                                                            \
+  LOOP_HANDLER(BRA_##id, R(4), R(5), 6, expr)                                                      \
+  LOOP_HANDLER(BRA_##id##_I, R(4), ip[5], 6, expr)                                                 \
+  LOOP_HANDLER(BRAI_##id, ip[4], R(5), 6, expr)                                                    \
+  LOOP_HANDLER(BRAI_##id##_I, ip[4], ip[5], 6, expr)
 #define DIV_HANDLERS(id, T, fn)                                                                    \
   OP(id) {                                                                                         \
     T r = 0;                                                                                       \
@@ -337,6 +364,15 @@ static inline void move_slots(cw_slot *fp, uint32_t dst, uint32_t src, uint32_t 
     memcpy(&v, mem + ea, sizeof(T));                                                               \
     R(1) = (cw_slot)(conv);                                                                        \
     NEXT(4);                                                                                       \
+  }                                                                                                \
+  OP(id##_X) {                                                                                     \
+    uint64_t ea = (uint64_t)(uint32_t)((uint32_t)R(2) + interp_i32_shl((uint32_t)R(4), ip[5])) +   \
+                  ip[3];                                                                           \
+    MEM_CHECK(ea, sizeof(T));                                                                      \
+    T v;                                                                                           \
+    memcpy(&v, mem + ea, sizeof(T));                                                               \
+    R(1) = (cw_slot)(conv);                                                                        \
+    NEXT(6);                                                                                       \
   }
 #define STORE_HANDLERS(id, T)                                                                      \
   OP(id) {                                                                                         \
@@ -359,6 +395,39 @@ static inline void move_slots(cw_slot *fp, uint32_t dst, uint32_t src, uint32_t 
     T v = (T)R(2);                                                                                 \
     memcpy(mem + ea, &v, sizeof(T));                                                               \
     NEXT(4);                                                                                       \
+  }                                                                                                \
+  OP(id##_X) {                                                                                     \
+    uint64_t ea = (uint64_t)(uint32_t)((uint32_t)R(1) + interp_i32_shl((uint32_t)R(4), ip[5])) +   \
+                  ip[3];                                                                           \
+    MEM_CHECK(ea, sizeof(T));                                                                      \
+    T v = (T)R(2);                                                                                 \
+    memcpy(mem + ea, &v, sizeof(T));                                                               \
+    NEXT(6);                                                                                       \
+  }                                                                                                \
+  OP(id##_V) {                                                                                     \
+    uint64_t ea = (uint64_t)(uint32_t)R(1) + ip[2];                                                \
+    MEM_CHECK(ea, sizeof(T));                                                                      \
+    T v = (T)IMM64(3);                                                                             \
+    memcpy(mem + ea, &v, sizeof(T));                                                               \
+    NEXT(5);                                                                                       \
+  }
+/* x*y combined with an add or sub: two operations, two roundings. */
+#define MULADD_HANDLERS(P, p, T)                                                                      \
+  OP(P##_MULADD) {                                                                                 \
+    R(1) = interp_##p##_add(interp_##p##_mul((T)R(2), (T)R(3)), (T)R(4));                          \
+    NEXT(5);                                                                                       \
+  }                                                                                                \
+  OP(P##_ADDMUL) {                                                                                 \
+    R(1) = interp_##p##_add((T)R(4), interp_##p##_mul((T)R(2), (T)R(3)));                          \
+    NEXT(5);                                                                                       \
+  }                                                                                                \
+  OP(P##_MULSUB) {                                                                                 \
+    R(1) = interp_##p##_sub(interp_##p##_mul((T)R(2), (T)R(3)), (T)R(4));                          \
+    NEXT(5);                                                                                       \
+  }                                                                                                \
+  OP(P##_SUBMUL) {                                                                                 \
+    R(1) = interp_##p##_sub((T)R(4), interp_##p##_mul((T)R(2), (T)R(3)));                          \
+    NEXT(5);                                                                                       \
   }
 
 #define F32(x) cw_bits_f32(x)
@@ -395,11 +464,11 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
     return CWASI_OK;
   }
   interp_frame *const frames = s->frames;
-  const uint32_t max_depth = s->frames_cap;
+  interp_frame *const frames_end = frames + s->frames_cap;
   const uint32_t outer_depth = s->depth;
   const size_t outer_top = s->stack_top;
   cw_slot *const stack_end = s->stack + s->stack_slots;
-  uint32_t depth = outer_depth;
+  interp_frame *fr = frames + outer_depth; /* the next free frame */
   const uint32_t *ip = NULL;
   cw_slot *fp = NULL, *nfp = base;
   cwasi_func *cur = NULL, *callee = entry;
@@ -458,7 +527,7 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
   }
   OP(RETURN) {
     move_slots(fp, 0, ip[1], ip[2]);
-    interp_frame *fr = &frames[--depth];
+    fr--;
     if (!fr->func) goto done;
     ip = fr->ip;
     fp = fr->fp;
@@ -613,8 +682,17 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
     NEXT(4);
   }
 
+  /* ---- superinstructions ---- */
+  MULADD_HANDLERS(F32, f32, uint32_t)
+  MULADD_HANDLERS(F64, f64, uint64_t)
+  OP(I32_ADD_SHL) {
+    R(1) = (uint32_t)((uint32_t)R(2) + interp_i32_shl((uint32_t)R(3), ip[4]));
+    NEXT(5);
+  }
+
   /* ---- binary operations, from the lists in code.h ---- */
   INTERP_ICMPS(ICMP_HANDLERS)
+  INTERP_ICMPS32(LOOP_HANDLERS)
   INTERP_BINOPS(BINOP_HANDLERS)
   INTERP_DIVOPS(DIV_HANDLERS)
 
@@ -706,7 +784,7 @@ call:
     uint32_t used = callee->param_slots > callee->result_slots ? callee->param_slots
                                                                : callee->result_slots;
     s->stack_top = (size_t)(nfp - s->stack) + used;
-    s->depth = depth;
+    s->depth = (uint32_t)(fr - frames);
     st = call_host(s, callee, inst, nfp, err);
     s->stack_top = outer_top;
     s->depth = outer_depth;
@@ -722,11 +800,11 @@ call:
     if (st != CWASI_OK) goto failed;
     code = *callee->code;
   }
-  if (CW_UNLIKELY(depth >= max_depth || (size_t)(stack_end - nfp) < code->frame_slots)) {
+  if (CW_UNLIKELY(fr >= frames_end || (size_t)(stack_end - nfp) < code->frame_slots)) {
     cur = callee; /* name the function that could not be entered */
     TRAP(CWASI_TRAP_STACK_EXHAUSTED);
   }
-  frames[depth++] = (interp_frame){.ip = ip, .fp = fp, .func = cur};
+  *fr++ = (interp_frame){.ip = ip, .fp = fp, .func = cur};
   fp = nfp;
   if (code->local_slots > code->param_slots)
     memset(fp + code->param_slots, 0, (size_t)(code->local_slots - code->param_slots) * sizeof *fp);

@@ -83,6 +83,8 @@ typedef struct tr {
   bool cmp_imm;
   uint32_t cmp_a, cmp_b;
   uint64_t cmp_bits;
+  /* The last i32.add (register or immediate form), for the loop fusion. */
+  size_t add_pos, add_end;
   const int32_t *words; /* interp_op_words() */
   bool oom;
   const char *bad; /* first inconsistency found */
@@ -150,7 +152,7 @@ static void patch_chain(tr *t, uint32_t cell, uint32_t target) {
 
 /* Forgets the last producer and comparison: called at every label, where
  * the top value may also come from a branch. */
-static void no_fusion(tr *t) { t->prod_end = t->cmp_end = SIZE_MAX; }
+static void no_fusion(tr *t) { t->prod_end = t->cmp_end = t->add_end = SIZE_MAX; }
 
 /* ---- the operand stack ----------------------------------------------------- */
 
@@ -444,6 +446,13 @@ static const uint16_t brc_imm_op[CW_OP__COUNT] = {
     INTERP_ICMPS(BRC_ENTRY)
 #undef BRC_ENTRY
 };
+/* Loop back edges, by i32 comparison: [imm step][imm bound]. */
+static const uint16_t bra_op[CW_OP__COUNT][2][2] = {
+#define BRA_ENTRY(id, T, e, neg)                                                                   \
+  [CW_OP_##id] = {{IOP_BRA_##id, IOP_BRA_##id##_I}, {IOP_BRAI_##id, IOP_BRAI_##id##_I}},
+    INTERP_ICMPS32(BRA_ENTRY)
+#undef BRA_ENTRY
+};
 /* Register-immediate forms of the binary operations (0: none). */
 static const uint16_t imm_op[CW_OP__COUNT] = {
 #define IMM_ENTRY(id, T, e) [CW_OP_##id] = IOP_##id##_I,
@@ -466,9 +475,14 @@ static uint32_t emit_cond_jump(tr *t, val cond, bool when_true) {
     uint32_t a = t->cmp_a, b = t->cmp_b;
     bool imm = t->cmp_imm;
     uint64_t bits = t->cmp_bits;
-    t->len = t->cmp_pos; /* the comparison is replaced by the fused jump */
+    size_t pos = t->cmp_pos;
+    size_t add_end = t->add_end, add_pos = t->add_pos;
+    t->len = pos; /* the comparison is replaced by the fused jump */
     no_fusion(t);
     materialize_all(t); /* writes only slots below cond: a and b survive */
+    if (t->len != pos) add_end = SIZE_MAX; /* something now sits between */
+    t->add_end = add_end;
+    t->add_pos = add_pos;
     if (!reserve(t, 6)) return 0;
     uint32_t cell;
     if (op == CW_OP_I32_EQZ) { /* jump if a == 0, or if a != 0 */
@@ -483,6 +497,23 @@ static uint32_t emit_cond_jump(tr *t, val cond, bool when_true) {
       bits = 0;
     }
     if (!when_true) op = (cw_opcode)icmp_neg[op];
+    /* An i32.add right before the comparison, into its first operand:
+     * one instruction for the whole back edge. */
+    if (bra_op[op][0][0] && t->add_end == pos && t->code[t->add_pos + 1] == a &&
+        (!imm || (uint32_t)bits == bits)) {
+      size_t ap = t->add_pos;
+      bool step_imm = t->code[ap] == (uint32_t)t->words[IOP_I32_ADD_I];
+      uint32_t d = t->code[ap + 1], x = t->code[ap + 2], st = t->code[ap + 3];
+      t->len = ap;
+      if (!reserve(t, 6)) return 0;
+      emit_op(t, bra_op[op][step_imm][imm]);
+      cell = emit(t, 0);
+      emit(t, d);
+      emit(t, x);
+      emit(t, st);
+      emit(t, imm ? (uint32_t)bits : b);
+      return cell;
+    }
     emit_op(t, imm ? brc_imm_op[op] : brc_op[op]);
     cell = emit(t, 0);
     emit(t, a);
@@ -700,8 +731,78 @@ static void emit_unop(tr *t, cw_opcode op) {
   }
 }
 
+/* If v is the result of the instruction just emitted, and that was the
+ * operation numbered op (an interp_op), returns its first word. */
+static bool just_produced(tr *t, val v, uint32_t op, size_t *pos) {
+  if (v.kind != V_HOME || t->prod_end != t->len || t->code[t->prod_dest] != v.home ||
+      t->code[t->prod_dest - 1] != (uint32_t)t->words[op])
+    return false;
+  *pos = t->prod_dest - 1;
+  return true;
+}
+
+/* Superinstructions: a float add/sub one of whose operands is a multiply
+ * just emitted, and an i32.add of a shift by a constant just emitted.
+ * The other operand must add no code (HOME or LOCAL), since the fused
+ * instruction replaces the first one and reads its operands later. */
+static bool fuse_binop(tr *t, cw_opcode op, val a, val b) {
+  uint32_t mul, add_mul_first, add_mul_second, shl = IOP_I32_SHL_I;
+  switch (op) {
+  case CW_OP_F64_ADD: mul = IOP_F64_MUL, add_mul_first = IOP_F64_MULADD, add_mul_second = IOP_F64_ADDMUL; break;
+  case CW_OP_F64_SUB: mul = IOP_F64_MUL, add_mul_first = IOP_F64_MULSUB, add_mul_second = IOP_F64_SUBMUL; break;
+  case CW_OP_F32_ADD: mul = IOP_F32_MUL, add_mul_first = IOP_F32_MULADD, add_mul_second = IOP_F32_ADDMUL; break;
+  case CW_OP_F32_SUB: mul = IOP_F32_MUL, add_mul_first = IOP_F32_MULSUB, add_mul_second = IOP_F32_SUBMUL; break;
+  case CW_OP_I32_ADD: mul = IOP__COUNT, add_mul_first = add_mul_second = IOP_I32_ADD_SHL; break;
+  default: return false;
+  }
+  if (a.kind == V_CONST || b.kind == V_CONST) return false;
+  size_t pos;
+  uint32_t fused, other, x, y;
+  if (mul != IOP__COUNT) {
+    if (just_produced(t, b, mul, &pos)) { /* a + x*y */
+      fused = add_mul_second;
+      other = operand(t, a);
+    } else if (just_produced(t, a, mul, &pos)) { /* x*y + b */
+      fused = add_mul_first;
+      other = operand(t, b);
+    } else {
+      return false;
+    }
+    x = t->code[pos + 2];
+    y = t->code[pos + 3];
+  } else {
+    if (just_produced(t, b, shl, &pos)) /* a + (x << k) */
+      other = operand(t, a);
+    else if (just_produced(t, a, shl, &pos)) /* (x << k) + b: i32.add commutes */
+      other = operand(t, b);
+    else
+      return false;
+    fused = add_mul_first;
+    x = t->code[pos + 2];
+    y = t->code[pos + 3]; /* the shift count, low word of the imm64 */
+  }
+  t->len = pos; /* the multiply or shift is replaced */
+  no_fusion(t);
+  uint32_t dst = result(t, cw_opinfo_table[op].result);
+  if (!reserve(t, 5)) return true;
+  emit_op(t, fused);
+  uint32_t cell = emit(t, dst);
+  if (fused == IOP_I32_ADD_SHL) {
+    emit(t, other);
+    emit(t, x);
+    emit(t, y);
+  } else {
+    emit(t, x);
+    emit(t, y);
+    emit(t, other);
+  }
+  produced(t, cell);
+  return true;
+}
+
 static void emit_binop(tr *t, cw_opcode op) {
   val b = pop(t), a = pop(t);
+  if (fuse_binop(t, op, a, b)) return;
   if (a.kind == V_CONST && b.kind != V_CONST && commutes(op)) {
     val x = a;
     a = b;
@@ -721,6 +822,10 @@ static void emit_binop(tr *t, cw_opcode op) {
   else
     emit(t, rb);
   produced(t, cell);
+  if (op == CW_OP_I32_ADD) {
+    t->add_pos = pos;
+    t->add_end = t->len;
+  }
   if (is_icmp(op)) {
     t->cmp_pos = pos;
     t->cmp_end = t->len;
@@ -735,6 +840,16 @@ static void emit_binop(tr *t, cw_opcode op) {
 static const uint16_t addr_op[CW_OP__COUNT] = {
 #define ADDR_ENTRY(id, ...) [CW_OP_##id] = IOP_##id##_A,
     INTERP_LOADS(ADDR_ENTRY) INTERP_STORES(ADDR_ENTRY)
+#undef ADDR_ENTRY
+};
+static const uint16_t index_op[CW_OP__COUNT] = {
+#define ADDR_ENTRY(id, ...) [CW_OP_##id] = IOP_##id##_X,
+    INTERP_LOADS(ADDR_ENTRY) INTERP_STORES(ADDR_ENTRY)
+#undef ADDR_ENTRY
+};
+static const uint16_t store_imm_op[CW_OP__COUNT] = {
+#define ADDR_ENTRY(id, ...) [CW_OP_##id] = IOP_##id##_V,
+    INTERP_STORES(ADDR_ENTRY)
 #undef ADDR_ENTRY
 };
 static const uint16_t const_addr_op[CW_OP__COUNT] = {
@@ -757,9 +872,36 @@ static bool take_add_imm(tr *t, val a, uint32_t *x, uint32_t *c) {
   return true;
 }
 
+static bool just_produced(tr *t, val v, uint32_t op, size_t *pos);
+
+/* If the address a was computed by an I32_ADD_SHL just emitted, removes
+ * it and returns its three operands (base, index, shift). */
+static bool take_add_shl(tr *t, val a, uint32_t ops[3]) {
+  size_t pos;
+  if (!just_produced(t, a, IOP_I32_ADD_SHL, &pos)) return false;
+  ops[0] = t->code[pos + 2];
+  ops[1] = t->code[pos + 3];
+  ops[2] = t->code[pos + 4];
+  t->len = pos;
+  no_fusion(t);
+  return true;
+}
+
 static void emit_load(tr *t, cw_opcode op, uint32_t offset) {
   val a = pop(t);
-  uint32_t x, c;
+  uint32_t x, c, ix[3];
+  if (take_add_shl(t, a, ix)) {
+    uint32_t dst = result(t, cw_opinfo_table[op].result);
+    if (!reserve(t, 6)) return;
+    emit_op(t, index_op[op]);
+    uint32_t cell = emit(t, dst);
+    emit(t, ix[0]);
+    emit(t, offset);
+    emit(t, ix[1]);
+    emit(t, ix[2]);
+    produced(t, cell);
+    return;
+  }
   bool fold = take_add_imm(t, a, &x, &c), k = a.kind == V_CONST;
   uint32_t ra = fold ? x : k ? (uint32_t)a.bits : operand(t, a);
   uint32_t dst = result(t, cw_opinfo_table[op].result);
@@ -776,6 +918,26 @@ static void emit_store(tr *t, cw_opcode op, uint32_t offset) {
   val v = pop(t), a = pop(t);
   uint32_t x, c;
   /* A value still in a local adds no code after the address. */
+  if (v.kind == V_CONST && a.kind != V_CONST) {
+    uint32_t ra = operand(t, a);
+    if (!reserve(t, 5)) return;
+    emit_op(t, store_imm_op[op]);
+    emit(t, ra);
+    emit(t, offset);
+    emit_u64(t, v.bits);
+    return;
+  }
+  uint32_t ix[3];
+  if (v.kind == V_LOCAL && take_add_shl(t, a, ix)) {
+    if (!reserve(t, 6)) return;
+    emit_op(t, index_op[op]);
+    emit(t, ix[0]);
+    emit(t, v.ref);
+    emit(t, offset);
+    emit(t, ix[1]);
+    emit(t, ix[2]);
+    return;
+  }
   bool fold = v.kind == V_LOCAL && take_add_imm(t, a, &x, &c), k = a.kind == V_CONST;
   uint32_t ra = fold ? x : k ? (uint32_t)a.bits : operand(t, a), rv = operand(t, v);
   if (!reserve(t, 5)) return;
@@ -803,7 +965,9 @@ static void emit_local_set(tr *t, uint32_t off, bool tee, cw_valtype type) {
       emit_copy(t, off, operand(t, v));
     }
   }
-  no_fusion(t);
+  /* The last i32.add stays known: a loop's `i += s` is usually set or
+   * teed into its local before the bound check. */
+  t->prod_end = t->cmp_end = SIZE_MAX;
   if (tee) push_local(t, type, off);
 }
 

@@ -40,7 +40,8 @@ uint16_t wasi_times(uint64_t atim, uint64_t mtim, uint32_t fst, struct timespec 
       (fst & WASI_FST_MTIM && fst & WASI_FST_MTIM_NOW))
     return WASI_EINVAL;
   const uint64_t t[2] = {atim, mtim};
-  const uint32_t set[2] = {WASI_FST_ATIM, WASI_FST_MTIM}, now[2] = {WASI_FST_ATIM_NOW, WASI_FST_MTIM_NOW};
+  const uint32_t set[2] = {WASI_FST_ATIM, WASI_FST_MTIM},
+                 now[2] = {WASI_FST_ATIM_NOW, WASI_FST_MTIM_NOW};
   for (int i = 0; i < 2; i++) {
     ts[i].tv_sec = 0;
     if (fst & now[i]) {
@@ -58,8 +59,7 @@ uint16_t wasi_times(uint64_t atim, uint64_t mtim, uint32_t fst, struct timespec 
 /* The guest's iovec array as host iovecs into linear memory, every buffer
  * checked before any I/O happens. More than IOV_MAX entries are cut to
  * IOV_MAX: a short read or write, which callers must handle anyway. */
-uint16_t wasi_get_iovs(wasi_call *c, uint32_t iovs, uint32_t n, struct iovec **out,
-                       int *count) {
+uint16_t wasi_get_iovs(wasi_call *c, uint32_t iovs, uint32_t n, struct iovec **out, int *count) {
   const uint8_t *arr = wasi_mem_at(&c->mem, iovs, (uint64_t)n * WASI_IOVEC_SIZE);
   if (!arr) return WASI_EFAULT;
   if (n > IOV_MAX) n = IOV_MAX;
@@ -88,8 +88,8 @@ static bool is_socket(const wasi_fd *f) {
 /* Shared body of fd_read/fd_write/fd_pread/fd_pwrite. */
 static uint32_t do_rw(wasi_call *c, const cwasi_val *a, bool write, bool positioned) {
   wasi_fd *f;
-  uint64_t rights = (write ? WASI_RIGHT_FD_WRITE : WASI_RIGHT_FD_READ) |
-                    (positioned ? WASI_RIGHT_FD_SEEK : 0);
+  uint64_t rights =
+      (write ? WASI_RIGHT_FD_WRITE : WASI_RIGHT_FD_READ) | (positioned ? WASI_RIGHT_FD_SEEK : 0);
   uint16_t e = wasi_fd_get(c->w, wasi_arg32(a, 0), rights, &f);
   if (e) return e;
   uint64_t offset = positioned ? wasi_arg64(a, 3) : 0;
@@ -246,7 +246,8 @@ WASI_FN(fd_seek) {
   int64_t offset = (int64_t)wasi_arg64(a, 1);
   uint32_t whence = wasi_arg32(a, 2);
   /* Asking where we are is fd_tell's right; moving needs fd_seek's. */
-  uint64_t right = whence == WASI_WHENCE_CUR && offset == 0 ? WASI_RIGHT_FD_TELL : WASI_RIGHT_FD_SEEK;
+  uint64_t right =
+      whence == WASI_WHENCE_CUR && offset == 0 ? WASI_RIGHT_FD_TELL : WASI_RIGHT_FD_SEEK;
   wasi_fd *f;
   uint16_t e = wasi_fd_get(c->w, wasi_arg32(a, 0), right, &f);
   if (e) return e;

@@ -16,8 +16,8 @@
 
 /* Reads the guest path and resolves it beneath directory fd `fd` holding
  * `rights`. On success p must be freed with wasi_path_free. */
-static uint16_t resolve_arg(wasi_call *c, uint32_t fd, uint64_t rights, uint32_t ptr,
-                            uint32_t len, bool follow, wasi_path *p) {
+static uint16_t resolve_arg(wasi_call *c, uint32_t fd, uint64_t rights, uint32_t ptr, uint32_t len,
+                            bool follow, wasi_path *p) {
   wasi_fd *dir;
   char *path;
   p->dirfd = -1;
@@ -42,8 +42,8 @@ static uint16_t trailing_slash_create(const wasi_path *p) {
 
 WASI_FN(path_create_directory) {
   wasi_path p;
-  uint16_t e = resolve_arg(c, wasi_arg32(a, 0), WASI_RIGHT_PATH_CREATE_DIRECTORY,
-                           wasi_arg32(a, 1), wasi_arg32(a, 2), false, &p);
+  uint16_t e = resolve_arg(c, wasi_arg32(a, 0), WASI_RIGHT_PATH_CREATE_DIRECTORY, wasi_arg32(a, 1),
+                           wasi_arg32(a, 2), false, &p);
   if (e) return e;
   e = result(mkdirat(p.dirfd, p.name, 0777));
   wasi_path_free(&p);
@@ -106,7 +106,7 @@ WASI_FN(path_link) {
 
 /* Rights that need a descriptor opened for writing (fdatasync works on a
  * read-only one). */
-#define WRITE_RIGHTS                                                                             \
+#define WRITE_RIGHTS                                                                               \
   (WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_ALLOCATE | WASI_RIGHT_FD_FILESTAT_SET_SIZE)
 
 WASI_FN(path_open) {
@@ -161,7 +161,8 @@ WASI_FN(path_open) {
     flags |= O_DIRECTORY;
   }
   int host;
-  do host = openat(p.dirfd, p.name, flags, 0666);
+  do
+    host = openat(p.dirfd, p.name, flags, 0666);
   while (host < 0 && errno == EINTR);
   e = host < 0 ? wasi_errno(errno) : WASI_ESUCCESS;
   wasi_path_free(&p);
@@ -204,8 +205,8 @@ WASI_FN(path_readlink) {
 
 WASI_FN(path_remove_directory) {
   wasi_path p;
-  uint16_t e = resolve_arg(c, wasi_arg32(a, 0), WASI_RIGHT_PATH_REMOVE_DIRECTORY,
-                           wasi_arg32(a, 1), wasi_arg32(a, 2), false, &p);
+  uint16_t e = resolve_arg(c, wasi_arg32(a, 0), WASI_RIGHT_PATH_REMOVE_DIRECTORY, wasi_arg32(a, 1),
+                           wasi_arg32(a, 2), false, &p);
   if (e) return e;
   e = result(unlinkat(p.dirfd, p.name, AT_REMOVEDIR));
   wasi_path_free(&p);

@@ -26,7 +26,7 @@ typedef struct sub {
   clockid_t clock;
   uint64_t deadline; /* ns on `clock` */
   wasi_fd *fd;
-  int pollidx; /* index into the pollfd array, or -1 */
+  int pollidx;    /* index into the pollfd array, or -1 */
   uint16_t error; /* set: report at once with this error */
 } sub;
 

@@ -150,7 +150,8 @@ static uint16_t walk_dir(int base, const char *path, int *links, int *out) {
   uint16_t e = rest ? WASI_ESUCCESS : WASI_ENOMEM;
   const char *p = rest;
   while (e == WASI_ESUCCESS) {
-    while (*p == '/') p++;
+    while (*p == '/')
+      p++;
     if (!*p) break;
     size_t len = strcspn(p, "/");
     char comp[NAME_MAX + 1];
@@ -205,7 +206,8 @@ static uint16_t walk_dir(int base, const char *path, int *links, int *out) {
       *out = wk.stack[--wk.depth];
     }
   }
-  while (wk.depth) walk_pop(&wk);
+  while (wk.depth)
+    walk_pop(&wk);
   cw_free(wk.stack);
   return e;
 }
@@ -239,7 +241,8 @@ uint16_t wasi_resolve(cwasi_wasi *w, int base, const char *path, bool follow, wa
     }
     size_t n = strlen(cur);
     bool trailing = false;
-    while (n > 0 && cur[n - 1] == '/') cur[--n] = '\0', trailing = true;
+    while (n > 0 && cur[n - 1] == '/')
+      cur[--n] = '\0', trailing = true;
 
     char *slash = strrchr(cur, '/');
     char *last = slash ? slash + 1 : cur;

@@ -31,8 +31,8 @@ int wasi_listen(const char *addr, cwasi_error *err) {
   }
   memcpy(host, h, hlen);
   host[hlen] = '\0';
-  struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM,
-                           .ai_flags = AI_PASSIVE | AI_NUMERICSERV};
+  struct addrinfo hints = {
+      .ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM, .ai_flags = AI_PASSIVE | AI_NUMERICSERV};
   struct addrinfo *res = NULL;
   int gai = getaddrinfo(host, colon + 1, &hints, &res);
   if (gai != 0) {
@@ -69,7 +69,8 @@ WASI_FN(sock_accept) {
   if (!wasi_mem_ok(&c->mem, out, 4)) return WASI_EFAULT;
   int host;
   int hflags = SOCK_CLOEXEC | (flags & WASI_FDFLAG_NONBLOCK ? SOCK_NONBLOCK : 0);
-  do host = accept4(f->host, NULL, NULL, hflags);
+  do
+    host = accept4(f->host, NULL, NULL, hflags);
   while (host < 0 && errno == EINTR);
   if (host < 0) return wasi_errno(errno);
   uint32_t fd;
@@ -94,7 +95,8 @@ WASI_FN(sock_recv) {
                (riflags & WASI_RI_RECV_WAITALL ? MSG_WAITALL : 0);
   struct msghdr msg = {.msg_iov = iov, .msg_iovlen = (size_t)n};
   ssize_t r;
-  do r = recvmsg(f->host, &msg, hflags);
+  do
+    r = recvmsg(f->host, &msg, hflags);
   while (r < 0 && errno == EINTR);
   e = r < 0 ? wasi_errno(errno) : WASI_ESUCCESS;
   cw_free(iov);
@@ -116,7 +118,8 @@ WASI_FN(sock_send) {
   if ((e = wasi_get_iovs(c, wasi_arg32(a, 1), wasi_arg32(a, 2), &iov, &n))) return e;
   struct msghdr msg = {.msg_iov = iov, .msg_iovlen = (size_t)n};
   ssize_t r;
-  do r = sendmsg(f->host, &msg, MSG_NOSIGNAL);
+  do
+    r = sendmsg(f->host, &msg, MSG_NOSIGNAL);
   while (r < 0 && errno == EINTR);
   e = r < 0 ? wasi_errno(errno) : WASI_ESUCCESS;
   cw_free(iov);

@@ -114,10 +114,11 @@ uint16_t wasi_fd_get(cwasi_wasi *w, uint32_t fd, uint64_t rights, wasi_fd **out)
   return WASI_ESUCCESS;
 }
 
-uint16_t wasi_fd_insert(cwasi_wasi *w, int host, uint8_t type, uint64_t base,
-                        uint64_t inheriting, uint32_t *out) {
+uint16_t wasi_fd_insert(cwasi_wasi *w, int host, uint8_t type, uint64_t base, uint64_t inheriting,
+                        uint32_t *out) {
   uint32_t fd = 0;
-  while (fd < w->nfds && w->fds[fd].host >= 0) fd++;
+  while (fd < w->nfds && w->fds[fd].host >= 0)
+    fd++;
   if (fd == w->nfds) {
     /* The guest sees 32-bit fd numbers; the host's own limit stops us far
      * below that. */
@@ -127,7 +128,8 @@ uint16_t wasi_fd_insert(cwasi_wasi *w, int host, uint8_t type, uint64_t base,
       close(host);
       return WASI_ENOMEM;
     }
-    for (uint32_t i = w->nfds; i < n; i++) bigger[i] = (wasi_fd){.host = -1};
+    for (uint32_t i = w->nfds; i < n; i++)
+      bigger[i] = (wasi_fd){.host = -1};
     w->fds = bigger;
     w->nfds = n;
   }
@@ -223,7 +225,8 @@ uint16_t wasi_read_path(wasi_call *c, uint32_t ptr, uint32_t len, char **out) {
 static uint32_t put_strings(wasi_call *c, char *const *strs, size_t n, uint32_t ptrs,
                             uint32_t buf) {
   uint64_t total = 0;
-  for (size_t i = 0; i < n; i++) total += strlen(strs[i]) + 1;
+  for (size_t i = 0; i < n; i++)
+    total += strlen(strs[i]) + 1;
   uint8_t *pp = wasi_mem_at(&c->mem, ptrs, (uint64_t)n * 4);
   uint8_t *bp = wasi_mem_at(&c->mem, buf, total);
   if (!pp || !bp) return WASI_EFAULT;
@@ -240,20 +243,24 @@ static uint32_t put_strings(wasi_call *c, char *const *strs, size_t n, uint32_t 
 static uint32_t put_sizes(wasi_call *c, char *const *strs, size_t n, uint32_t count_ptr,
                           uint32_t size_ptr) {
   uint64_t total = 0;
-  for (size_t i = 0; i < n; i++) total += strlen(strs[i]) + 1;
+  for (size_t i = 0; i < n; i++)
+    total += strlen(strs[i]) + 1;
   if (total > UINT32_MAX || n > UINT32_MAX) return WASI_EOVERFLOW;
-  if (!wasi_mem_ok(&c->mem, count_ptr, 4) || !wasi_mem_ok(&c->mem, size_ptr, 4))
-    return WASI_EFAULT;
+  if (!wasi_mem_ok(&c->mem, count_ptr, 4) || !wasi_mem_ok(&c->mem, size_ptr, 4)) return WASI_EFAULT;
   wasi_store_u32(&c->mem, count_ptr, (uint32_t)n);
   wasi_store_u32(&c->mem, size_ptr, (uint32_t)total);
   return WASI_ESUCCESS;
 }
 
-static WASI_FN(args_get) { return put_strings(c, c->w->argv, c->w->argc, wasi_arg32(a, 0), wasi_arg32(a, 1)); }
+static WASI_FN(args_get) {
+  return put_strings(c, c->w->argv, c->w->argc, wasi_arg32(a, 0), wasi_arg32(a, 1));
+}
 static WASI_FN(args_sizes_get) {
   return put_sizes(c, c->w->argv, c->w->argc, wasi_arg32(a, 0), wasi_arg32(a, 1));
 }
-static WASI_FN(environ_get) { return put_strings(c, c->w->env, c->w->envc, wasi_arg32(a, 0), wasi_arg32(a, 1)); }
+static WASI_FN(environ_get) {
+  return put_strings(c, c->w->env, c->w->envc, wasi_arg32(a, 0), wasi_arg32(a, 1));
+}
 static WASI_FN(environ_sizes_get) {
   return put_sizes(c, c->w->env, c->w->envc, wasi_arg32(a, 0), wasi_arg32(a, 1));
 }
@@ -422,13 +429,15 @@ static cwasi_status wasi_host_call(cwasi_caller *caller, void *env, const cwasi_
 
 cwasi_status cwasi_wasi_define(cwasi_wasi *w, cwasi_linker *linker, cwasi_error *err) {
   static const char module[] = "wasi_snapshot_preview1";
-  if (!w || !linker) return cw_error(err, CWASI_ERR_ARG, SIZE_MAX, "cwasi_wasi_define: NULL argument");
+  if (!w || !linker)
+    return cw_error(err, CWASI_ERR_ARG, SIZE_MAX, "cwasi_wasi_define: NULL argument");
   wasi_binding *bindings = ((wasi_ctx_alloc *)w)->bindings;
   for (size_t i = 0; i < WASI_NFNS; i++) {
     const wasi_fn_desc *d = &wasi_fns[i];
     cwasi_valtype params[16];
     size_t np = strlen(d->params);
-    for (size_t k = 0; k < np; k++) params[k] = d->params[k] == 'I' ? CWASI_I64 : CWASI_I32;
+    for (size_t k = 0; k < np; k++)
+      params[k] = d->params[k] == 'I' ? CWASI_I64 : CWASI_I32;
     cwasi_valtype result = CWASI_I32;
     bindings[i] = (wasi_binding){.w = w, .desc = d};
     cwasi_func *f = cwasi_func_new(w->store, params, np, &result, d->returns_errno ? 1 : 0,
@@ -437,8 +446,7 @@ cwasi_status cwasi_wasi_define(cwasi_wasi *w, cwasi_linker *linker, cwasi_error 
     cwasi_extern ext = {.kind = CWASI_EXTERN_FUNC, .of.func = f};
     cwasi_status st =
         cwasi_linker_define(linker, module, sizeof module - 1, d->name, strlen(d->name), ext);
-    if (st != CWASI_OK)
-      return cw_error(err, st, SIZE_MAX, "cannot define %s.%s", module, d->name);
+    if (st != CWASI_OK) return cw_error(err, st, SIZE_MAX, "cannot define %s.%s", module, d->name);
   }
   return CWASI_OK;
 }
@@ -585,10 +593,13 @@ fail:
 
 void cwasi_wasi_delete(cwasi_wasi *w) {
   if (!w) return;
-  for (uint32_t i = 0; i < w->nfds; i++) wasi_fd_release(&w->fds[i]);
+  for (uint32_t i = 0; i < w->nfds; i++)
+    wasi_fd_release(&w->fds[i]);
   cw_free(w->fds);
-  for (size_t i = 0; i < w->argc; i++) cw_free(w->argv[i]);
-  for (size_t i = 0; i < w->envc; i++) cw_free(w->env[i]);
+  for (size_t i = 0; i < w->argc; i++)
+    cw_free(w->argv[i]);
+  for (size_t i = 0; i < w->envc; i++)
+    cw_free(w->env[i]);
   cw_free(w->argv);
   cw_free(w->env);
   cw_free((wasi_ctx_alloc *)w);

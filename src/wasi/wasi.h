@@ -27,10 +27,10 @@
 /* One guest file descriptor. host < 0 marks a free slot. */
 typedef struct wasi_fd {
   int host;
-  uint8_t type; /* WASI_FILETYPE_* */
+  uint8_t type;              /* WASI_FILETYPE_* */
   uint64_t base, inheriting; /* rights */
-  char *preopen; /* guest name of a preopened directory, else NULL */
-  bool rsync; /* opened with fdflags::rsync (the host folds it into O_SYNC) */
+  char *preopen;             /* guest name of a preopened directory, else NULL */
+  bool rsync;                /* opened with fdflags::rsync (the host folds it into O_SYNC) */
 } wasi_fd;
 
 struct cwasi_wasi {
@@ -65,8 +65,8 @@ uint16_t wasi_errno(int host_errno);
 uint16_t wasi_fd_get(cwasi_wasi *w, uint32_t fd, uint64_t rights, wasi_fd **out);
 /* Takes ownership of host (closed on failure) and gives it the lowest free
  * guest number. */
-uint16_t wasi_fd_insert(cwasi_wasi *w, int host, uint8_t type, uint64_t base,
-                        uint64_t inheriting, uint32_t *out);
+uint16_t wasi_fd_insert(cwasi_wasi *w, int host, uint8_t type, uint64_t base, uint64_t inheriting,
+                        uint32_t *out);
 void wasi_fd_release(wasi_fd *f); /* closes the host descriptor, frees the slot */
 /* WASI filetype of a host mode (and of a socket's SO_TYPE when host >= 0). */
 uint8_t wasi_filetype(unsigned mode, int host);

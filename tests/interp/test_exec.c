@@ -96,6 +96,144 @@ static bool call_traps(cwasi_store *s, cwasi_instance *inst, const char *name,
   return ok;
 }
 
+/* The register-style code's translation tricks (see src/interp/code.h). */
+static void test_register_code(void) {
+  fx f;
+  if (!fx_open(&f, NULL, MOD(regcode))) return;
+  cwasi_val a[3] = {v_i32(10), v_i32(3)};
+  CHECK(call_int(f.store, f.inst, "lazy", a, 2) == 7);
+  a[0] = v_i32(3);
+  CHECK(call_int(f.store, f.inst, "tee", a, 1) == 24);
+  a[0] = v_i32(1);
+  CHECK(call_int(f.store, f.inst, "join", a, 1) == 7);
+  a[0] = v_i32(0);
+  CHECK(call_int(f.store, f.inst, "join", a, 1) == 100);
+  a[0] = v_i32(-8);
+  CHECK(call_int(f.store, f.inst, "wrap_load", a, 1) == 0x1234);
+  a[1] = v_i32(99);
+  CHECK(call_int(f.store, f.inst, "wrap_store", a, 2) == 99);
+  for (int32_t x = -2; x <= 2; x++) {
+    a[0] = v_i32(x);
+    CHECK(call_traps(f.store, f.inst, "oob_load", a, 1, 1, CWASI_TRAP_MEMORY_OOB, "$oob_load"));
+  }
+  a[0] = v_i32(100);
+  CHECK(call_int(f.store, f.inst, "const_store", a, 1) == -2);
+  for (int i = 0; i < 2; i++) {
+    cwasi_val r[2];
+    cwasi_error err;
+    a[0] = v_i32(1 - i);
+    a[1] = v_i32(10 * (i + 1));
+    CHECK(call(f.store, f.inst, "cond_ret2", a, 2, r, 2, &err) == CWASI_OK);
+    CHECK(r[0].of.i32 == (i ? 20 : 10) && r[1].of.i32 == (i ? 5 : 1));
+  }
+  a[0] = v_i32(0);
+  a[1] = v_i32(9);
+  CHECK(call_int(f.store, f.inst, "lazy_br_if", a, 2) == 12);
+  a[1] = v_i32(0);
+  CHECK(call_int(f.store, f.inst, "lazy_br_if", a, 2) == 4);
+  a[0] = v_i32(4);
+  a[1] = v_i32(2);
+  CHECK(call_int(f.store, f.inst, "index_load", a, 2) == 77);
+  a[0] = v_i32(-8);
+  a[1] = v_i32(5);
+  CHECK(call_int(f.store, f.inst, "index_load", a, 2) == 77);
+  a[0] = v_i32(65532);
+  a[1] = v_i32(0);
+  CHECK(call_traps(f.store, f.inst, "index_load", a, 2, 1, CWASI_TRAP_MEMORY_OOB, NULL));
+  a[0] = v_i32(-4);
+  a[1] = v_i32(8);
+  a[2] = v_i32(55);
+  CHECK(call_int(f.store, f.inst, "index_store", a, 3) == 55);
+  a[0] = v_i32(5);
+  a[1] = v_i32(3);
+  CHECK(call_int(f.store, f.inst, "add_shl", a, 2) == 46);
+  /* x*y = 1 - 2^-60 rounds to 1: a fused multiply-add would not round */
+  const char *fused[] = {"muladd", "addmul", "mulsub", "submul"};
+  for (int i = 0; i < 4; i++) {
+    cwasi_val d[3] = {v_f64(1 + 0x1p-30), v_f64(1 - 0x1p-30), v_f64(i < 2 ? -1.0 : 1.0)}, r;
+    cwasi_error err;
+    CHECK(call(f.store, f.inst, fused[i], d, 3, &r, 1, &err) == CWASI_OK);
+    CHECK(r.type == CWASI_F64 && r.of.f64 == 0.0);
+  }
+  fx_close(&f);
+}
+
+/* Bit 4*i+k of the expected mask for comparison i: k = 0 a op b, 1 a op 5,
+ * 2 a op b, 3 !(a op 5) (the wat tests each through if and br_if). */
+static uint64_t cmp_mask(int64_t a, int64_t b, bool wide) {
+  uint64_t ua = wide ? (uint64_t)a : (uint32_t)a, ub = wide ? (uint64_t)b : (uint32_t)b;
+  int64_t sa = wide ? a : (int32_t)a, sb = wide ? b : (int32_t)b;
+  uint64_t m = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    uint64_t y = pass ? 5 : ub;
+    int64_t sy = pass ? 5 : sb;
+    bool r[10] = {ua == y, ua != y, sa < sy, ua < y, sa > sy, ua > y, sa <= sy, ua <= y, sa >= sy, ua >= y};
+    for (int i = 0; i < 10; i++) {
+      if (pass == 0 && r[i]) m |= 5ull << (4 * i);
+      if (pass == 1 && r[i]) m |= 2ull << (4 * i);
+      if (pass == 1 && !r[i]) m |= 8ull << (4 * i);
+    }
+  }
+  return m;
+}
+
+static void test_fused_compares(void) {
+  fx f;
+  if (!fx_open(&f, NULL, MOD(regcode))) return;
+  static const int64_t vals[] = {0, 5, 4, 6, -1, -5, INT32_MIN, INT32_MAX, INT64_MIN, 0x100000005};
+  for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++)
+    for (size_t j = 0; j < sizeof vals / sizeof vals[0]; j++) {
+      cwasi_val a[2] = {v_i32((int32_t)vals[i]), v_i32((int32_t)vals[j])};
+      CHECK((uint64_t)call_int(f.store, f.inst, "i32_cmps", a, 2) ==
+            cmp_mask(vals[i], vals[j], false));
+      a[0] = v_i64(vals[i]);
+      a[1] = v_i64(vals[j]);
+      CHECK((uint64_t)call_int(f.store, f.inst, "i64_cmps", a, 2) ==
+            cmp_mask(vals[i], vals[j], true));
+    }
+  fx_close(&f);
+}
+
+/* What loop_OP_STEP_BOUND_TEE in regcode.wat computes. */
+static int32_t loop_model(int op, int step_kind, int bound_kind, int tee, uint32_t i,
+                          uint32_t step, uint32_t bound) {
+  uint32_t n = 0;
+  if (step_kind) step = 3;
+  while (n < 1000) {
+    n++;
+    uint32_t a = i + step;
+    if (tee) i = a;
+    uint32_t b = bound_kind == 0 ? bound : bound_kind == 1 ? 100 : i;
+    int32_t sa = (int32_t)a, sb = (int32_t)b;
+    bool r[10] = {a == b, a != b, sa < sb, a < b, sa > sb, a > b, sa <= sb, a <= b, sa >= sb, a >= b};
+    if (!r[op]) break;
+  }
+  return (int32_t)(n * 65536 + i);
+}
+
+static void test_loop_edges(void) {
+  fx f;
+  if (!fx_open(&f, NULL, MOD(regcode))) return;
+  static const int32_t starts[][3] = {{0, 1, 10}, {-5, 2, 7}, {95, 1, 100}, {0, 7, 0},
+                                      {INT32_MAX - 4, 1, INT32_MIN}, {10, -1, 0}};
+  for (int op = 0; op < 10; op++)
+    for (int sk = 0; sk < 2; sk++)
+      for (int bk = 0; bk < 3; bk++)
+        for (int tee = 0; tee < 2; tee++) {
+          char name[32];
+          snprintf(name, sizeof name, "loop_%d_%d_%d_%d", op, sk, bk, 1 - tee);
+          for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++) {
+            cwasi_val a[3] = {v_i32(starts[k][0]), v_i32(starts[k][1]), v_i32(starts[k][2])};
+            int32_t want = loop_model(op, sk, bk, 1 - tee, (uint32_t)starts[k][0],
+                                      (uint32_t)starts[k][1], (uint32_t)starts[k][2]);
+            int64_t got = call_int(f.store, f.inst, name, a, 3);
+            CHECK(got == want);
+            if (got != want) fprintf(stderr, "%s(%d): %lld, want %d\n", name, (int)k, (long long)got, want);
+          }
+        }
+  fx_close(&f);
+}
+
 static void test_arith_and_traps(void) {
   fx f;
   if (!fx_open(&f, NULL, MOD(basic))) return;
@@ -382,6 +520,9 @@ out:
 }
 
 int main(void) {
+  RUN(test_register_code);
+  RUN(test_fused_compares);
+  RUN(test_loop_edges);
   RUN(test_arith_and_traps);
   RUN(test_control);
   RUN(test_multi_value);

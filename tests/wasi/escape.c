@@ -23,7 +23,9 @@
 #define R_RW (R_READ | R_WRITE | (1ull << 22))
 enum { O_CREAT_ = 1, O_DIR_ = 2, O_EXCL_ = 4, O_TRUNC_ = 8 };
 
-typedef struct { uint32_t buf, len; } iov;
+typedef struct {
+  uint32_t buf, len;
+} iov;
 
 /* An attempt that must fail: prints its errno. */
 static void refused(const char *name, int r) {
@@ -53,7 +55,10 @@ static void open_refused(int dirfd, const char *path, int oflags, uint64_t base)
     int fd = -1;
     int r = open_raw(dirfd, follow, path, oflags, base, &fd);
     snprintf(name, sizeof name, "open%s%s %s", follow ? " follow" : "",
-             oflags & O_CREAT_ ? " creat" : oflags & O_TRUNC_ ? " trunc" : "", path);
+             oflags & O_CREAT_   ? " creat"
+             : oflags & O_TRUNC_ ? " trunc"
+                                 : "",
+             path);
     if (r == 0) {
       char buf[64];
       read_all(fd, buf);
@@ -78,14 +83,38 @@ static void open_ok(int dirfd, int follow, const char *path, const char *want) {
 }
 
 static const char *const escapes[] = {
-    "..", "../", "./..", "../outside/secret.txt", "sub/../../outside/secret.txt",
-    "sub/../..", "a/b/../../../outside/secret.txt", "/etc/passwd", "/sandbox/inside.txt",
-    "link_abs/secret.txt", "link_abs_file", "link_abs", "link_rel/secret.txt", "link_rel_file",
-    "link_rel", "link_rel/", "link_rel/.", "link_rel/dir/keep.txt", "link_slash", "link_slash/",
-    "link_slash/secret.txt", "link_file_slash", "link_file_slash/", "sub/link_up",
-    "sub/link_up/outside/secret.txt", "link_dotdot/outside/secret.txt", "link_chain",
-    "link_chain/outside/secret.txt", "link_proc/etc/passwd", "link_dangling_out",
-    "link_inside/../../outside/secret.txt", "link_self_dir/../outside/secret.txt",
+    "..",
+    "../",
+    "./..",
+    "../outside/secret.txt",
+    "sub/../../outside/secret.txt",
+    "sub/../..",
+    "a/b/../../../outside/secret.txt",
+    "/etc/passwd",
+    "/sandbox/inside.txt",
+    "link_abs/secret.txt",
+    "link_abs_file",
+    "link_abs",
+    "link_rel/secret.txt",
+    "link_rel_file",
+    "link_rel",
+    "link_rel/",
+    "link_rel/.",
+    "link_rel/dir/keep.txt",
+    "link_slash",
+    "link_slash/",
+    "link_slash/secret.txt",
+    "link_file_slash",
+    "link_file_slash/",
+    "sub/link_up",
+    "sub/link_up/outside/secret.txt",
+    "link_dotdot/outside/secret.txt",
+    "link_chain",
+    "link_chain/outside/secret.txt",
+    "link_proc/etc/passwd",
+    "link_dangling_out",
+    "link_inside/../../outside/secret.txt",
+    "link_self_dir/../outside/secret.txt",
 };
 
 static void test_reads(const char *w) {
@@ -99,9 +128,12 @@ static void test_reads(const char *w) {
   char buf[64];
   uint32_t used;
   uint8_t st[64];
-  refused("filestat follow link_rel_file", raw_path_filestat_get(ROOT, FOLLOW, S("link_rel_file"), P(st)));
-  refused("filestat follow link_abs_file", raw_path_filestat_get(ROOT, FOLLOW, S("link_abs_file"), P(st)));
-  refused("filestat link_rel/secret.txt", raw_path_filestat_get(ROOT, 0, S("link_rel/secret.txt"), P(st)));
+  refused("filestat follow link_rel_file",
+          raw_path_filestat_get(ROOT, FOLLOW, S("link_rel_file"), P(st)));
+  refused("filestat follow link_abs_file",
+          raw_path_filestat_get(ROOT, FOLLOW, S("link_abs_file"), P(st)));
+  refused("filestat link_rel/secret.txt",
+          raw_path_filestat_get(ROOT, 0, S("link_rel/secret.txt"), P(st)));
   refused("filestat link_rel_file/", raw_path_filestat_get(ROOT, 0, S("link_rel_file/"), P(st)));
   refused("filestat ../outside", raw_path_filestat_get(ROOT, 0, S("../outside"), P(st)));
   refused("filestat ..", raw_path_filestat_get(ROOT, 0, S(".."), P(st)));
@@ -111,8 +143,13 @@ static void test_reads(const char *w) {
 
 static void test_writes(void) {
   static const char *const creates[] = {
-      "link_dangling_out", "link_dangling_abs", "link_rel/created.txt", "../created.txt",
-      "link_slash/created.txt", "link_rel_file", "sub/link_up/outside/created.txt",
+      "link_dangling_out",
+      "link_dangling_abs",
+      "link_rel/created.txt",
+      "../created.txt",
+      "link_slash/created.txt",
+      "link_rel_file",
+      "sub/link_up/outside/created.txt",
       "link_dotdot/created.txt",
   };
   for (size_t i = 0; i < sizeof creates / sizeof creates[0]; i++)
@@ -123,7 +160,7 @@ static void test_writes(void) {
   open_refused(ROOT, "inside.txt", O_TRUNC_, R_READ);
 
   static const char *const mkdirs[] = {
-      "../newdir", "link_rel/newdir", "link_slash/newdir", "link_abs/newdir",
+      "../newdir",          "link_rel/newdir",   "link_slash/newdir",  "link_abs/newdir",
       "sub/link_up/newdir", "link_chain/newdir", "link_dangling_out/",
   };
   char name[160];
@@ -137,23 +174,32 @@ static void test_writes(void) {
     snprintf(name, sizeof name, "rmdir %s", rmdirs[i]);
     refused(name, raw_path_remove_directory(ROOT, S(rmdirs[i])));
   }
-  static const char *const unlinks[] = {"link_rel/secret.txt", "link_rel_file/",
-                                        "link_file_slash/", "../outside/secret.txt",
+  static const char *const unlinks[] = {"link_rel/secret.txt",   "link_rel_file/",
+                                        "link_file_slash/",      "../outside/secret.txt",
                                         "link_slash/secret.txt", "sub/link_up/outside/secret.txt"};
   for (size_t i = 0; i < sizeof unlinks / sizeof unlinks[0]; i++) {
     snprintf(name, sizeof name, "unlink %s", unlinks[i]);
     refused(name, raw_path_unlink_file(ROOT, S(unlinks[i])));
   }
-  refused("rename inside.txt -> link_rel/stolen", raw_path_rename(ROOT, S("inside.txt"), ROOT, S("link_rel/stolen")));
-  refused("rename link_rel/secret.txt -> stolen", raw_path_rename(ROOT, S("link_rel/secret.txt"), ROOT, S("stolen")));
-  refused("rename link_rel_file/ -> stolen", raw_path_rename(ROOT, S("link_rel_file/"), ROOT, S("stolen")));
+  refused("rename inside.txt -> link_rel/stolen",
+          raw_path_rename(ROOT, S("inside.txt"), ROOT, S("link_rel/stolen")));
+  refused("rename link_rel/secret.txt -> stolen",
+          raw_path_rename(ROOT, S("link_rel/secret.txt"), ROOT, S("stolen")));
+  refused("rename link_rel_file/ -> stolen",
+          raw_path_rename(ROOT, S("link_rel_file/"), ROOT, S("stolen")));
   refused("rename sub -> ../moved", raw_path_rename(ROOT, S("sub"), ROOT, S("../moved")));
-  refused("rename link_slash/ -> stolen", raw_path_rename(ROOT, S("link_slash/"), ROOT, S("stolen")));
-  refused("link link_rel/secret.txt -> hard1", raw_path_link(ROOT, 0, S("link_rel/secret.txt"), ROOT, S("hard1")));
-  refused("link follow link_rel_file -> hard2", raw_path_link(ROOT, FOLLOW, S("link_rel_file"), ROOT, S("hard2")));
-  refused("link inside.txt -> link_rel/hard3", raw_path_link(ROOT, 0, S("inside.txt"), ROOT, S("link_rel/hard3")));
-  refused("link follow link_file_slash -> hard4", raw_path_link(ROOT, FOLLOW, S("link_file_slash"), ROOT, S("hard4")));
-  refused("link link_rel_file/ -> hard5", raw_path_link(ROOT, 0, S("link_rel_file/"), ROOT, S("hard5")));
+  refused("rename link_slash/ -> stolen",
+          raw_path_rename(ROOT, S("link_slash/"), ROOT, S("stolen")));
+  refused("link link_rel/secret.txt -> hard1",
+          raw_path_link(ROOT, 0, S("link_rel/secret.txt"), ROOT, S("hard1")));
+  refused("link follow link_rel_file -> hard2",
+          raw_path_link(ROOT, FOLLOW, S("link_rel_file"), ROOT, S("hard2")));
+  refused("link inside.txt -> link_rel/hard3",
+          raw_path_link(ROOT, 0, S("inside.txt"), ROOT, S("link_rel/hard3")));
+  refused("link follow link_file_slash -> hard4",
+          raw_path_link(ROOT, FOLLOW, S("link_file_slash"), ROOT, S("hard4")));
+  refused("link link_rel_file/ -> hard5",
+          raw_path_link(ROOT, 0, S("link_rel_file/"), ROOT, S("hard5")));
   refused("symlink /etc/passwd", raw_path_symlink(S("/etc/passwd"), ROOT, S("abs_new")));
   refused("symlink into link_rel/", raw_path_symlink(S("x"), ROOT, S("link_rel/newlink")));
   /* a relative symlink pointing out may be made, never followed */
@@ -177,7 +223,8 @@ static void test_subdir_root(void) {
   } pre;
   raw_fd_fdstat_get(ROOT, P(&pre));
   int sub = -1;
-  CHECK_EQ(raw_path_open(ROOT, 0, S("sub"), O_DIR_, (int64_t)pre.base, (int64_t)pre.inh, 0, P(&sub)), 0);
+  CHECK_EQ(
+      raw_path_open(ROOT, 0, S("sub"), O_DIR_, (int64_t)pre.base, (int64_t)pre.inh, 0, P(&sub)), 0);
   open_refused(sub, "../inside.txt", 0, R_READ);
   open_refused(sub, "link_up", 0, R_READ);
   open_refused(sub, "link_back", 0, R_READ);

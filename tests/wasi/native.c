@@ -17,7 +17,8 @@ static int cmp(const void *a, const void *b) { return strcmp(*(char **)a, *(char
 
 int main(int argc, char **argv) {
   printf("argc=%d\n", argc);
-  for (int i = 1; i < argc; i++) printf("argv[%d]=%s\n", i, argv[i]);
+  for (int i = 1; i < argc; i++)
+    printf("argv[%d]=%s\n", i, argv[i]);
   const char *g = getenv("GREETING");
   printf("GREETING=%s\n", g ? g : "(unset)");
   printf("MISSING=%s\n", getenv("CWASI_SURELY_UNSET") ? "set" : "(unset)");
@@ -49,7 +50,8 @@ int main(int argc, char **argv) {
       perror(name);
       return 12;
     }
-    for (int k = 0; k <= i; k++) fprintf(f, "line %d of %s: %.3f\n", k, name, k / 7.0);
+    for (int k = 0; k <= i; k++)
+      fprintf(f, "line %d of %s: %.3f\n", k, name, k / 7.0);
     fclose(f);
   }
   if (rename("out/file4.txt", "out/renamed.txt") != 0) perror("rename");
@@ -64,7 +66,8 @@ int main(int argc, char **argv) {
   char *names[32];
   int n = 0;
   struct dirent *de;
-  while ((de = readdir(d)) && n < 32) names[n++] = strdup(de->d_name);
+  while ((de = readdir(d)) && n < 32)
+    names[n++] = strdup(de->d_name);
   closedir(d);
   qsort(names, (size_t)n, sizeof *names, cmp);
   for (int i = 0; i < n; i++) {
@@ -74,21 +77,25 @@ int main(int argc, char **argv) {
     stat(path, &st);
     lstat(path, &lst);
     printf("%-12s %s %5lld bytes\n", names[i],
-           S_ISLNK(lst.st_mode) ? "link" : S_ISDIR(st.st_mode) ? "dir " : "file",
+           S_ISLNK(lst.st_mode)  ? "link"
+           : S_ISDIR(st.st_mode) ? "dir "
+                                 : "file",
            S_ISDIR(st.st_mode) ? 0LL : (long long)st.st_size);
     free(names[i]);
   }
   FILE *f = fopen("out/link", "r");
   char line[128];
   int lines = 0;
-  while (f && fgets(line, sizeof line, f)) lines++;
+  while (f && fgets(line, sizeof line, f))
+    lines++;
   if (f) fclose(f);
   printf("lines via link: %d\n", lines);
   f = fopen("out/renamed.txt", "a+");
   fputs("appended\n", f);
   fseek(f, 0, SEEK_SET);
   long size = 0;
-  while (fgets(line, sizeof line, f)) size += (long)strlen(line);
+  while (fgets(line, sizeof line, f))
+    size += (long)strlen(line);
   printf("size after append: %ld, ftell %ld\n", size, ftell(f));
   fclose(f);
   fprintf(stderr, "a line on stderr\n");

@@ -18,7 +18,8 @@ long syscall(long n, ...) {
   va_list ap;
   long a[6];
   va_start(ap, n);
-  for (int i = 0; i < 6; i++) a[i] = va_arg(ap, long);
+  for (int i = 0; i < 6; i++)
+    a[i] = va_arg(ap, long);
   va_end(ap);
   if (n == SYS_openat2) {
     refused++;

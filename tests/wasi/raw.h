@@ -8,9 +8,9 @@
 
 #include <stdint.h>
 
-#define RAW(name, ...)                                                                         \
-  __attribute__((import_module("wasi_snapshot_preview1"), import_name(#name))) int32_t      \
-      raw_##name(__VA_ARGS__)
+#define RAW(name, ...)                                                                             \
+  __attribute__((import_module("wasi_snapshot_preview1"), import_name(#name)))                     \
+  int32_t raw_##name(__VA_ARGS__)
 
 typedef int32_t I;
 typedef int64_t L;
@@ -45,8 +45,7 @@ RAW(path_create_directory, I fd, I path, I len);
 RAW(path_filestat_get, I fd, I flags, I path, I len, I out);
 RAW(path_filestat_set_times, I fd, I flags, I path, I len, L atim, L mtim, I fst);
 RAW(path_link, I oldfd, I oldflags, I oldpath, I oldlen, I newfd, I newpath, I newlen);
-RAW(path_open, I fd, I dirflags, I path, I len, I oflags, L base, L inheriting, I fdflags,
-    I out);
+RAW(path_open, I fd, I dirflags, I path, I len, I oflags, L base, L inheriting, I fdflags, I out);
 RAW(path_readlink, I fd, I path, I len, I buf, I buflen, I out);
 RAW(path_remove_directory, I fd, I path, I len);
 RAW(path_rename, I fd, I oldpath, I oldlen, I newfd, I newpath, I newlen);

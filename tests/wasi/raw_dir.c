@@ -87,7 +87,8 @@ int main(void) {
   int d = open_dir("d");
   CHECK(d > 0);
   const char *names[] = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot"};
-  for (int i = 0; i < 6; i++) touch(d, names[i]);
+  for (int i = 0; i < 6; i++)
+    touch(d, names[i]);
   CHECK_EQ(raw_path_create_directory(d, S("sub")), 0);
 
   entry all[MAXE];
@@ -154,7 +155,8 @@ int main(void) {
     bool removed = strcmp(all[i].name, gone_after) == 0;
     CHECK((find(rest, m, all[i].name) != NULL) == !removed);
   }
-  for (int i = 0; i <= k; i++) CHECK(find(rest, m, all[i].name) == NULL);
+  for (int i = 0; i <= k; i++)
+    CHECK(find(rest, m, all[i].name) == NULL);
   for (int i = 0; i < m; i++)
     CHECK(find(all, n, rest[i].name) || strncmp(rest[i].name, "new", 3) == 0);
 

@@ -10,7 +10,12 @@
 #include "raw.h"
 
 enum {
-  EBADF_ = 8, EFAULT_ = 21, EINVAL_ = 28, ENAMETOOLONG_ = 37, ENOTSUP_ = 58, ESPIPE_ = 70,
+  EBADF_ = 8,
+  EFAULT_ = 21,
+  EINVAL_ = 28,
+  ENAMETOOLONG_ = 37,
+  ENOTSUP_ = 58,
+  ESPIPE_ = 70,
   ENOTCAPABLE_ = 76,
 };
 #define R(n) (1ull << (n))
@@ -20,7 +25,9 @@ enum {
 #define R_ALL_FILE 0x00E001FFull
 #define DIRFD 3
 
-typedef struct { uint32_t buf, len; } iov;
+typedef struct {
+  uint32_t buf, len;
+} iov;
 typedef struct {
   uint8_t type, pad;
   uint16_t flags;
@@ -57,8 +64,8 @@ static void test_prestat(void) {
   CHECK(memcmp(name, "/workxx", 7) == 0);
   CHECK_EQ(raw_fd_prestat_dir_name(DIRFD, MEM_END - 2, 5), EFAULT_);
   CHECK_EQ(raw_fd_prestat_get(DIRFD, MEM_END - 4), EFAULT_);
-  CHECK_EQ(raw_fd_prestat_get(1, P(pre)), EBADF_);   /* not a preopen */
-  CHECK_EQ(raw_fd_prestat_get(4, P(pre)), EBADF_);   /* where wasi-libc stops scanning */
+  CHECK_EQ(raw_fd_prestat_get(1, P(pre)), EBADF_); /* not a preopen */
+  CHECK_EQ(raw_fd_prestat_get(4, P(pre)), EBADF_); /* where wasi-libc stops scanning */
   CHECK_EQ(raw_fd_prestat_get(-1, P(pre)), EBADF_);
   fdstat st;
   CHECK_EQ(raw_fd_fdstat_get(DIRFD, P(&st)), 0);
@@ -172,7 +179,7 @@ static void test_rw(void) {
   CHECK_EQ(raw_fd_seek(fd, 0, 0, P(&pos)), 0);
   CHECK_EQ(raw_fd_write(fd, P(w), 1, P(&n)), 0);
   CHECK_EQ(raw_fd_filestat_get(fd, P(&fs)), 0);
-  CHECK_EQ(fs.size, 1006); /* appended, not written at 0 */
+  CHECK_EQ(fs.size, 1006);                             /* appended, not written at 0 */
   CHECK_EQ(raw_fd_fdstat_set_flags(fd, 16), ENOTSUP_); /* sync can't change */
   CHECK_EQ(raw_fd_fdstat_set_flags(fd, 0x40), EINVAL_);
   CHECK_EQ(raw_fd_fdstat_set_flags(fd, 0), 0);

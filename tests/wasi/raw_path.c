@@ -12,8 +12,17 @@
 #include "raw.h"
 
 enum {
-  EBADF_ = 8, EEXIST_ = 20, EFAULT_ = 21, EILSEQ_ = 25, EINVAL_ = 28, EISDIR_ = 31, ELOOP_ = 32,
-  ENOENT_ = 44, ENOTDIR_ = 54, ENOTEMPTY_ = 55, ENOTCAPABLE_ = 76,
+  EBADF_ = 8,
+  EEXIST_ = 20,
+  EFAULT_ = 21,
+  EILSEQ_ = 25,
+  EINVAL_ = 28,
+  EISDIR_ = 31,
+  ELOOP_ = 32,
+  ENOENT_ = 44,
+  ENOTDIR_ = 54,
+  ENOTEMPTY_ = 55,
+  ENOTCAPABLE_ = 76,
 };
 #define DIRFD 3
 #define R(n) (1ull << (n))
@@ -22,7 +31,9 @@ enum {
 #define FOLLOW 1
 enum { O_CREAT_ = 1, O_DIR_ = 2, O_EXCL_ = 4, O_TRUNC_ = 8 };
 
-typedef struct { uint32_t buf, len; } iov;
+typedef struct {
+  uint32_t buf, len;
+} iov;
 typedef struct {
   uint64_t dev, ino;
   uint8_t type, pad[7];
@@ -200,8 +211,7 @@ static void test_open(void) {
   CHECK_EQ(raw_fd_fdstat_get(DIRFD, P(&pre)), 0);
   int fd;
   CHECK_EQ(raw_path_open(DIRFD, 0, S("o.txt"), 0, (int64_t)R(30), 0, 0, P(&fd)), ENOTCAPABLE_);
-  CHECK_EQ(raw_path_open(DIRFD, 0, S("o.txt"), 0, R_READ, (int64_t)R(30), 0, P(&fd)),
-           ENOTCAPABLE_);
+  CHECK_EQ(raw_path_open(DIRFD, 0, S("o.txt"), 0, R_READ, (int64_t)R(30), 0, P(&fd)), ENOTCAPABLE_);
   /* sync flags need the sync rights */
   CHECK_EQ(open_at(DIRFD, 0, "o.txt", 0, R_READ, 16), -ENOTCAPABLE_);
   fd = open_at(DIRFD, 0, "o.txt", 0, R_READ | R(4), 16);
@@ -254,11 +264,14 @@ static void test_open(void) {
   raw_fd_close(fd);
 
   /* dropping the directory's rights takes the path functions away */
-  CHECK_EQ(raw_fd_fdstat_set_rights(DIRFD, (int64_t)(pre.base & ~R(10)), (int64_t)pre.inheriting), 0);
+  CHECK_EQ(raw_fd_fdstat_set_rights(DIRFD, (int64_t)(pre.base & ~R(10)), (int64_t)pre.inheriting),
+           0);
   CHECK_EQ(open_at(DIRFD, 0, "new.txt", O_CREAT_, R_READ, 0), -ENOTCAPABLE_);
   CHECK_EQ(size_of("new.txt"), (uint64_t)-1);
-  CHECK_EQ(raw_fd_fdstat_set_rights(DIRFD, (int64_t)(pre.base & ~(R(10) | R(19) | R(9) | R(24) | R(26))),
-                                    (int64_t)pre.inheriting), 0);
+  CHECK_EQ(raw_fd_fdstat_set_rights(DIRFD,
+                                    (int64_t)(pre.base & ~(R(10) | R(19) | R(9) | R(24) | R(26))),
+                                    (int64_t)pre.inheriting),
+           0);
   CHECK_EQ(open_at(DIRFD, 0, "o.txt", O_TRUNC_, R_WRITE, 0), -ENOTCAPABLE_);
   CHECK_EQ(raw_path_create_directory(DIRFD, S("nd")), ENOTCAPABLE_);
   CHECK_EQ(raw_path_symlink(S("x"), DIRFD, S("ns")), ENOTCAPABLE_);

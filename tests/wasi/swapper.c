@@ -8,11 +8,13 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
-#include <stdio.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t stop;
-static void on_term(int sig) { (void)sig; stop = 1; }
+static void on_term(int sig) {
+  (void)sig;
+  stop = 1;
+}
 
 int main(int argc, char **argv) {
   if (argc < 3 || (argc - 1) % 2) {
@@ -35,7 +37,8 @@ int main(int argc, char **argv) {
       return 1;
     }
   unsigned long total = 0;
-  for (int i = 0; i < npairs; i++) total += swaps[i];
+  for (int i = 0; i < npairs; i++)
+    total += swaps[i];
   printf("%lu\n", total);
   return 0;
 }

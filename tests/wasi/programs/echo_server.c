@@ -35,9 +35,9 @@ int main(void) {
   CHECK_EQ(raw_fd_fdstat_get(LISTENER, P(&st)), 0);
   CHECK_EQ(st.type, 6); /* socket_stream */
   uint32_t client = 0;
-  CHECK_EQ(raw_sock_accept(LISTENER, 0x10, P(&client)), 28);   /* bad flags */
-  CHECK_EQ(raw_sock_accept(LISTENER, 0, MEM_END - 2), 21);     /* bad pointer */
-  CHECK_EQ(raw_sock_accept(1, 0, P(&client)), 76);             /* stdout can't accept */
+  CHECK_EQ(raw_sock_accept(LISTENER, 0x10, P(&client)), 28); /* bad flags */
+  CHECK_EQ(raw_sock_accept(LISTENER, 0, MEM_END - 2), 21);   /* bad pointer */
+  CHECK_EQ(raw_sock_accept(1, 0, P(&client)), 76);           /* stdout can't accept */
   /* nonblocking: EAGAIN unless the client is already waiting */
   int r = raw_sock_accept(LISTENER, 4, P(&client));
   CHECK(r == 0 || r == 6);
