@@ -68,13 +68,15 @@ guest_ok() {
 }
 
 # ---- std::fs ---------------------------------------------------------------------
-for guest in /sandbox /data/deep; do
+# Each mount point runs under one of the two path resolvers (src/wasi/resolve.c).
+for case in /sandbox:openat2 /data/deep:walk; do
+  guest=${case%:*} mode=${case#*:}
   w=$work/fs${guest//\//-}
   rm -rf "$w"
   mkdir -p "$w/sandbox"
   echo -n secret >"$w/outside"
-  run "$cwasi" run --dir "$w/sandbox::$guest" "$bin/fs.wasm" "$guest"
-  check "std::fs in $guest: every check in the guest passes" guest_ok 55
+  run env CWASI_WASI_RESOLVE=$mode "$cwasi" run --dir "$w/sandbox::$guest" "$bin/fs.wasm" "$guest"
+  check "std::fs in $guest ($mode): every check in the guest passes" guest_ok 55
   manifest=$(cd "$w/sandbox" && find . -printf '%y %p %s %n %l\n' | sort)
   expected='d . 4096 3 
 d ./kept 4096 3 
