@@ -84,7 +84,7 @@ spectest: deps
 test-programs: $(BUILD)/cwasi $(BUILD)/libcwasi.a $(UNIT_BINS) $(BUILD)/spectest examples
 
 # WASI: guests compiled with clang --target=wasm32-wasi, the escape battery
-# on both path resolvers, native-vs-cwasi (tests/wasi/run.sh). Programs, Rust
+# on both path resolvers (tests/wasi/run.sh). Programs, Rust
 # and AssemblyScript guests have their own suites in tests/programs, rust, as.
 .PHONY: wasi-test
 wasi-test: $(BUILD)/cwasi

@@ -44,7 +44,6 @@ for f in "$src"/*.c; do
 done
 for f in "$src"/programs/*.c; do compile "$f" "$(basename "$f" .c)"; done
 cc -O2 -o "$work/bin/swapper" "$src/swapper.c" || exit 2
-cc -O2 -o "$work/bin/native" "$src/native.c" || exit 2
 cc -O2 -shared -fPIC -o "$work/bin/no_openat2.so" "$src/no_openat2.c" -ldl || exit 2
 bin=$work/bin
 
@@ -256,24 +255,8 @@ for mode in openat2 walk; do
   done
 done
 
-# ---- a C program natively and under cwasi ---------------------------------------
-
-n1=$(fresh native-host)
-n2=$(fresh native-wasi)
-(cd "$n1" && GREETING='hi there' "$bin/native" one 'two words' >"$work/native-host.out" 2>/dev/null)
-native_rc=$?
-(cd "$n2" && "$cwasi" run --dir . --env 'GREETING=hi there' "$bin/native.wasm" one 'two words' \
-  >"$work/native-wasi.out" 2>/dev/null)
-wasi_rc=$?
-out=$(cat "$work/native-wasi.out") rc=$wasi_rc err=''
-check "native vs cwasi: same exit status ($native_rc)" eval '[[ $native_rc == 3 && $wasi_rc == $native_rc ]]'
-check "native vs cwasi: same stdout" cmp -s "$work/native-host.out" "$work/native-wasi.out"
-cmp -s "$work/native-host.out" "$work/native-wasi.out" ||
-  diff "$work/native-host.out" "$work/native-wasi.out" | head -n 20
-check "native vs cwasi: same files left behind" \
-  eval 'diff <(cd "$n1" && find . | sort) <(cd "$n2" && find . | sort) >/dev/null'
-
-# Program-level tests (cat, ls -R, cp, wc, sleep, echo server) live in
+# Program-level tests (cat, ls -R, cp, wc, sleep, echo server, the same C
+# program natively and under cwasi) live in
 # tests/programs/, Rust's std in tests/rust/, AssemblyScript in tests/as/.
 
 # ---- exit statuses, traps, command line --------------------------------------------
