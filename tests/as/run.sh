@@ -53,8 +53,7 @@ if [[ ! -f $wasm || $wasm -ot $src/cli.ts || $wasm -ot $work/package.json ]]; th
   fi
 fi
 
-passed=0 failed=0
-out='' err='' rc=0
+source "$root/tests/lib.sh"
 
 run() {
   timeout 60 "$@" >"$work/stdout" 2>"$work/stderr" </dev/null
@@ -63,19 +62,6 @@ run() {
   err=$(cat "$work/stderr")
 }
 
-check() {
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $name"
-    echo "  exit status: $rc"
-    echo "  stdout: $(head -c 800 <<<"$out")"
-    echo "  stderr: $(head -c 500 <<<"$err")"
-  fi
-}
 
 nl=$'\n'
 
@@ -123,5 +109,4 @@ run "$cwasi" run "$wasm" bogus
 check "unknown mode: usage on stderr, status 2" eval '[[ $rc == 2 && -z $out && $err == usage:* ]]'
 
 rm -f "$work/stdout" "$work/stderr"
-echo "as: $passed passed, $failed failed"
-((failed == 0))
+finish as

@@ -22,8 +22,7 @@ for wat in tests/cli/*.wat; do
   fi
 done
 
-passed=0 failed=0
-out='' err='' rc=0
+source "$root/tests/lib.sh"
 
 # slurp FILE VAR: VAR = FILE's text without trailing newlines (no subshell:
 # the loops below run cwasi hundreds of times).
@@ -40,20 +39,6 @@ run() {
   slurp "$work/stderr" err
 }
 
-# check NAME CONDITION...: counts and, on failure, shows the last run.
-check() {
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $name"
-    echo "  exit status: $rc"
-    echo "  stdout: $(head -c 500 <<<"$out")"
-    echo "  stderr: $(head -c 500 <<<"$err")"
-  fi
-}
 
 lines() { if [[ -z $1 ]]; then echo 0; else printf '%s\n' "$1" | wc -l; fi; }
 one_line() { [[ $(lines "$err") == 1 ]]; }
@@ -223,5 +208,4 @@ done
 check "validate: all single-byte corruptions handled" eval '[[ $bad == 0 ]]'
 
 rm -f "$work/stdout" "$work/stderr"
-echo "cli: $passed passed, $failed failed"
-((failed == 0))
+finish cli

@@ -41,8 +41,7 @@ for p in cat ls cp wc echo_server sleep compare; do
 done
 for p in cat ls cp wc compare; do build "$src/$p.c" "$bin/$p" cc; done
 
-passed=0 failed=0
-out='' err='' rc=0
+source "$root/tests/lib.sh"
 
 # run CMD...: runs with a time limit (stdin from /dev/null unless redirected
 # by the caller); sets out, err, rc.
@@ -53,20 +52,6 @@ run() {
   err=$(cat "$work/stderr")
 }
 
-# check NAME CONDITION...: counts and, on failure, shows the last run.
-check() {
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $name"
-    echo "  exit status: $rc"
-    echo "  stdout: $(head -c 800 <<<"$out")"
-    echo "  stderr: $(head -c 500 <<<"$err")"
-  fi
-}
 
 # fresh NAME: an empty scratch directory, printed.
 fresh() {
@@ -236,5 +221,4 @@ check "compare: same files left behind" \
         [[ $(cat "$n2/result.txt") == sum=109 ]]'
 
 rm -f "$work/stdout" "$work/stderr"
-echo "programs: $passed passed, $failed failed"
-((failed == 0))
+finish programs

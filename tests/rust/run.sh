@@ -38,8 +38,7 @@ for p in fs env time exit; do
   fi
 done
 
-passed=0 failed=0
-out='' err='' rc=0
+source "$root/tests/lib.sh"
 
 run() {
   timeout 60 "$@" >"$work/stdout" 2>"$work/stderr"
@@ -48,19 +47,6 @@ run() {
   err=$(cat "$work/stderr")
 }
 
-check() {
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $name"
-    echo "  exit status: $rc"
-    echo "  stdout: $(head -c 800 <<<"$out")"
-    echo "  stderr: $(head -c 500 <<<"$err")"
-  fi
-}
 
 # guest_ok MIN: exit 0 and the guest's "checks: P passed, 0 failed" with P >= MIN.
 guest_ok() {
@@ -134,5 +120,4 @@ check "panic: a trap, non-zero status, the message on stderr" \
   eval '[[ $rc != 0 && $rc != 101 && $out == "before exit" && $err == *"deliberate panic"* && $err == *trap* ]]'
 
 rm -f "$work/stdout" "$work/stderr"
-echo "rust: $passed passed, $failed failed"
-((failed == 0))
+finish rust

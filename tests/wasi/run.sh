@@ -22,8 +22,7 @@ work=$(cd "$work" && pwd)
 src=$root/tests/wasi
 CLANG=${CLANG:-clang}
 
-passed=0 failed=0
-out='' err='' rc=0
+source "$root/tests/lib.sh"
 
 # compile SRC NAME: builds $work/bin/NAME.wasm when missing or outdated.
 compile() {
@@ -54,20 +53,6 @@ run() {
   err=$(cat "$work/stderr")
 }
 
-# check NAME CONDITION...: counts and, on failure, shows the last run.
-check() {
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $name"
-    echo "  exit status: $rc"
-    echo "  stdout: $(tail -c 1500 <<<"$out")"
-    echo "  stderr: $(head -c 500 <<<"$err")"
-  fi
-}
 
 # guest NAME: adds the guest's own "checks: P passed, F failed" to the totals.
 guest() {
@@ -293,5 +278,4 @@ run "$cwasi" --help
 check "--help lists the WASI flags" \
   eval '[[ $out == *--dir* && $out == *--env* && $out == *--inherit-env* && $out == *--argv0* && $out == *--tcplisten* ]]'
 
-echo "wasi: $passed passed, $failed failed"
-((failed == 0))
+finish wasi
