@@ -20,7 +20,7 @@ SPEC_SRCS := $(sort $(wildcard tests/spec/*.c))
 SPEC_OBJS := $(SPEC_SRCS:%.c=$(BUILD)/%.o)
 
 # Examples: the demo module and the embedding example.
-EXAMPLE_WASM := $(BUILD)/examples/fib.wasm $(BUILD)/examples/embed.wasm
+EXAMPLE_WASM := $(BUILD)/examples/fib.wasm $(BUILD)/examples/embed.wasm $(BUILD)/examples/hello.wasm
 EXAMPLE_BINS := $(BUILD)/examples/embed
 
 # make test-asan rebuilds everything here with these flags.
@@ -61,11 +61,17 @@ unit: $(UNIT_BINS)
 
 examples: $(EXAMPLE_BINS) $(EXAMPLE_WASM)
 
-# Builds and runs the demo module (installing wat2wasm first if missing).
+# Builds and runs the demo modules (installing clang/wasi-libc/wabt first if missing).
 demo: deps
 	@$(MAKE) --no-print-directory demo-run
 
-demo-run: $(BUILD)/cwasi $(BUILD)/examples/fib.wasm
+$(BUILD)/examples/hello.wasm: examples/hello.c
+	@mkdir -p $(dir $@)
+	clang --target=wasm32-wasi -O2 -o $@ $<
+
+demo-run: $(BUILD)/cwasi $(BUILD)/examples/fib.wasm $(BUILD)/examples/hello.wasm
+	@echo '$$ $(BUILD)/cwasi run --dir examples::/examples $(BUILD)/examples/hello.wasm world'
+	@$(BUILD)/cwasi run --dir examples::/examples $(BUILD)/examples/hello.wasm world
 	@echo '$$ $(BUILD)/cwasi run --invoke fib $(BUILD)/examples/fib.wasm 25'
 	@$(BUILD)/cwasi run --invoke fib $(BUILD)/examples/fib.wasm 25
 	@echo '$$ $(BUILD)/cwasi run --invoke fac $(BUILD)/examples/fib.wasm 20'
