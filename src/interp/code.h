@@ -58,6 +58,8 @@
  *                                       c + x*y, MULSUB x*y - c, SUBMUL
  *                                       c - x*y (and the F32 ones)
  * I32_ADD_SHL        dst a x k          dst = a + (x << k)
+ * F64_ADD_L          dst a addr offset  dst = a + f64.load(addr, offset); also
+ *                                       F64_SUB_L, F64_MUL_L, I32_ADD_L
  * "stack form" (rare operations, the old stack convention at fp[base]):
  *   operands at fp[base], fp[base+1], ..., the result at fp[base]:
  *   REF_IS_NULL, REF_FUNC idx, TABLE_GET/SET/SIZE/GROW/FILL idx,
@@ -214,7 +216,11 @@
   X(F64_ADDMUL)                                                                                    \
   X(F64_MULSUB)                                                                                    \
   X(F64_SUBMUL)                                                                                    \
-  X(I32_ADD_SHL)
+  X(I32_ADD_SHL)                                                                                   \
+  X(F64_ADD_L)                                                                                     \
+  X(F64_SUB_L)                                                                                     \
+  X(F64_MUL_L)                                                                                     \
+  X(I32_ADD_L)
 
 /* Every operation, generated: INTERP_ALL_OPS expands INTERP_EACH(name)
  * for each (define INTERP_EACH first), in enum order. The enum, the

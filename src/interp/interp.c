@@ -7,14 +7,16 @@
  * function that calls back into wasm nests a new activation (a new
  * execute() on the C stack); those are bounded by INTERP_MAX_HOST_NESTING.
  *
- * The loop keeps the hot state in locals: ip, sp (next free slot), fp (the
- * frame's first local), the current function and instance, and memory 0's
- * base and size. The size is reloaded after every call and memory.grow,
- * because a callee (another instance, or the host) may grow a shared
- * memory; the base never moves (see runtime.h).
+ * The loop keeps the hot state in locals: ip, fp (the frame's first slot;
+ * every operand is a slot offset from it, there is no stack pointer), the
+ * current function and instance, and memory 0's base and size. The size
+ * is reloaded after memory.grow, host calls and returns into another
+ * instance, because only those can grow a memory this code sees; the base
+ * never moves (see runtime.h).
  *
- * The instruction semantics live in numeric.h and in the out-of-line
- * helpers below; each handler is a line or two.
+ * The instruction semantics live in numeric.h, in the operation lists of
+ * code.h (from which the handlers of every form are generated) and in the
+ * out-of-line helpers below; each handler is a line or two.
  */
 #include "interp/interp.h"
 
@@ -685,6 +687,21 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
   /* ---- superinstructions ---- */
   MULADD_HANDLERS(F32, f32, uint32_t)
   MULADD_HANDLERS(F64, f64, uint64_t)
+  /* A binary operation whose second operand is loaded (a += *p). */
+#define LOAD_OPERAND_HANDLER(id, T, fn)                                                            \
+  OP(id) {                                                                                         \
+    uint64_t ea = (uint64_t)(uint32_t)R(3) + ip[4];                                                \
+    MEM_CHECK(ea, sizeof(T));                                                                      \
+    T v;                                                                                           \
+    memcpy(&v, mem + ea, sizeof(T));                                                               \
+    R(1) = (T)fn((T)R(2), v);                                                                      \
+    NEXT(5);                                                                                       \
+  }
+#define I32_PLUS(a, b) ((a) + (b))
+  LOAD_OPERAND_HANDLER(F64_ADD_L, uint64_t, interp_f64_add)
+  LOAD_OPERAND_HANDLER(F64_SUB_L, uint64_t, interp_f64_sub)
+  LOAD_OPERAND_HANDLER(F64_MUL_L, uint64_t, interp_f64_mul)
+  LOAD_OPERAND_HANDLER(I32_ADD_L, uint32_t, I32_PLUS)
   OP(I32_ADD_SHL) {
     R(1) = (uint32_t)((uint32_t)R(2) + interp_i32_shl((uint32_t)R(3), ip[4]));
     NEXT(5);

@@ -2,11 +2,15 @@
  * translate.c — a valid function body → internal code (see code.h).
  *
  * One pass over the body. Because the module has been validated, the
- * translator mirrors the validator's operand stack with the value types
- * only (no checking), which tells it the height in slots before every
- * instruction; each branch is then resolved to (target, slots kept,
- * slots dropped) and most become plain jumps. Forward branches are
- * chained through their target words and patched at the block's `end`.
+ * translator mirrors the validator's operand stack (no checking), which
+ * tells it the height in slots before every instruction, so every value
+ * has a home slot and instructions name their operands' slots. Each stack
+ * entry also says whether its value is in its home slot, still in a local
+ * (local.get emits nothing) or a constant not yet written (see `val`).
+ * Fusions look back at the instruction just emitted and replace it (see
+ * the table in docs/interpreter.md). Each branch is resolved to (target,
+ * slots kept, slots dropped) and most become plain jumps. Forward branches
+ * are chained through their target words and patched at the block's `end`.
  * Code after br, br_table, return and unreachable cannot run and is
  * skipped up to the `else` / `end` that makes code reachable again.
  *
@@ -800,9 +804,37 @@ static bool fuse_binop(tr *t, cw_opcode op, val a, val b) {
   return true;
 }
 
+/* a op load(addr, offset), when the load is the instruction just emitted
+ * and a adds no code. */
+static bool fuse_load_operand(tr *t, cw_opcode op, val a, val b) {
+  uint32_t load, fused;
+  switch (op) {
+  case CW_OP_F64_ADD: load = IOP_F64_LOAD, fused = IOP_F64_ADD_L; break;
+  case CW_OP_F64_SUB: load = IOP_F64_LOAD, fused = IOP_F64_SUB_L; break;
+  case CW_OP_F64_MUL: load = IOP_F64_LOAD, fused = IOP_F64_MUL_L; break;
+  case CW_OP_I32_ADD: load = IOP_I32_LOAD, fused = IOP_I32_ADD_L; break;
+  default: return false;
+  }
+  size_t pos;
+  if (a.kind == V_CONST || !just_produced(t, b, load, &pos)) return false;
+  uint32_t addr = t->code[pos + 2], offset = t->code[pos + 3];
+  t->len = pos;
+  no_fusion(t);
+  uint32_t ra = operand(t, a);
+  uint32_t dst = result(t, cw_opinfo_table[op].result);
+  if (!reserve(t, 5)) return true;
+  emit_op(t, fused);
+  uint32_t cell = emit(t, dst);
+  emit(t, ra);
+  emit(t, addr);
+  emit(t, offset);
+  produced(t, cell);
+  return true;
+}
+
 static void emit_binop(tr *t, cw_opcode op) {
   val b = pop(t), a = pop(t);
-  if (fuse_binop(t, op, a, b)) return;
+  if (fuse_binop(t, op, a, b) || fuse_load_operand(t, op, a, b)) return;
   if (a.kind == V_CONST && b.kind != V_CONST && commutes(op)) {
     val x = a;
     a = b;

@@ -131,6 +131,20 @@ static void test_register_code(void) {
   CHECK(call_int(f.store, f.inst, "lazy_br_if", a, 2) == 12);
   a[1] = v_i32(0);
   CHECK(call_int(f.store, f.inst, "lazy_br_if", a, 2) == 4);
+  a[0] = v_i32(60);
+  a[1] = v_i32(-1);
+  CHECK(call_int(f.store, f.inst, "add_load", a, 2) == 999);
+  a[0] = v_i32(65532);
+  CHECK(call_traps(f.store, f.inst, "add_load", a, 2, 1, CWASI_TRAP_MEMORY_OOB, "$add_load"));
+  for (int i = 0; i < 2; i++) {
+    cwasi_val d[2] = {v_i32(60), v_f64(10.0)}, r;
+    cwasi_error err;
+    CHECK(call(f.store, f.inst, i ? "mul_load" : "sub_load", d, 2, &r, 1, &err) == CWASI_OK);
+    CHECK(r.type == CWASI_F64 && r.of.f64 == (i ? 25.0 : 7.5));
+    d[0] = v_i32(-4);
+    CHECK(call_traps(f.store, f.inst, i ? "mul_load" : "sub_load", d, 2, 1,
+                     CWASI_TRAP_MEMORY_OOB, NULL));
+  }
   a[0] = v_i32(4);
   a[1] = v_i32(2);
   CHECK(call_int(f.store, f.inst, "index_load", a, 2) == 77);
