@@ -262,9 +262,20 @@ _Static_assert((int)IOP_I32_ADD == (int)CW_OP_I32_ADD, "interp_op matches cw_opc
  */
 const int32_t *interp_op_words(void);
 
+/* A trap site: the operation at code word `code` is the wasm instruction
+ * at byte `wasm` of the module (an absolute offset, as wasm-objdump shows). */
+typedef struct interp_site {
+  uint32_t code, wasm;
+} interp_site;
+
 struct interp_code {
   uint32_t *code;
   size_t len; /* words */
+  /* Every operation that can trap (loads, stores, div/rem, trapping
+   * truncations, calls, table and bulk operations, unreachable), sorted by
+   * code position: the one trap path looks the wasm offset up here. */
+  interp_site *sites;
+  uint32_t nsites;
   uint32_t param_slots;
   uint32_t local_slots; /* params and declared locals */
   uint32_t result_slots;

@@ -97,11 +97,34 @@ void interp_store_free(cwasi_store *s) {
 
 /* ---- traps ------------------------------------------------------------------------ */
 
-static cwasi_status trap_in(cwasi_error *err, cwasi_trap_kind kind, const cwasi_func *f) {
-  char name[200], detail[240];
+/* The module offset of the trapping operation at ip in f's code, from
+ * the code's side table; UINT32_MAX if unknown. */
+static uint32_t trap_offset(const cwasi_func *f, const uint32_t *ip) {
+  const struct interp_code *c = f->code ? *f->code : NULL;
+  if (!ip || !c || ip < c->code || ip >= c->code + c->len) return UINT32_MAX;
+  uint32_t pos = (uint32_t)(ip - c->code), lo = 0, hi = c->nsites;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (c->sites[mid].code < pos)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < c->nsites && c->sites[lo].code == pos ? c->sites[lo].wasm : UINT32_MAX;
+}
+
+/* The one trap path: the spec's wording, then where. ip is the trapping
+ * operation in f's code, or NULL when there is none (f's entry). */
+static cwasi_status trap_in(cwasi_error *err, cwasi_trap_kind kind, const cwasi_func *f,
+                            const uint32_t *ip) {
+  char name[200], detail[260];
   if (!f) return cw_trap(err, kind, NULL);
   rt_func_describe(f, name, sizeof name);
-  snprintf(detail, sizeof detail, "(in function %s)", name);
+  uint32_t off = trap_offset(f, ip);
+  if (off != UINT32_MAX)
+    snprintf(detail, sizeof detail, "(in function %s, at offset 0x%x)", name, (unsigned)off);
+  else
+    snprintf(detail, sizeof detail, "(in function %s)", name);
   return cw_trap(err, kind, detail);
 }
 
@@ -197,6 +220,33 @@ static cwasi_trap_kind table_fill(cwasi_table *t, uint32_t i, cw_slot val, uint3
   for (uint32_t k = 0; k < n; k++)
     t->elems[i + k] = val;
   return CWASI_TRAP_NONE;
+}
+
+/* ---- entries --------------------------------------------------------------------- */
+
+/* Does the lazy entry's translation without calling through it, so that
+ * the dispatch loop can continue inline. */
+static cwasi_status resolve_entry(cwasi_func *f, cwasi_error *err) {
+  if (f->entry != interp_lazy_entry) return CWASI_OK;
+  if (!*f->code) {
+    cwasi_module *mod = f->inst->module;
+    cwasi_status st = interp_translate(mod, (uint32_t)(f->code - mod->code), err);
+    if (st != CWASI_OK) return st;
+  }
+  f->entry = interp_entry;
+  return CWASI_OK;
+}
+
+cwasi_status interp_lazy_entry(cwasi_store *s, cwasi_func *f, cwasi_instance *caller,
+                               cw_slot *slots, cwasi_error *err) {
+  cwasi_status st = resolve_entry(f, err);
+  if (st != CWASI_OK) return st;
+  return f->entry(s, f, caller, slots, err);
+}
+
+cwasi_status interp_host_entry(cwasi_store *s, cwasi_func *f, cwasi_instance *caller,
+                               cw_slot *slots, cwasi_error *err) {
+  return call_host(s, f, caller, slots, err);
 }
 
 /* Copies n slots from fp[src] to fp[dst] (a branch carrying values, a
@@ -797,28 +847,29 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
   /* ---- calls: the callee's arguments are at nfp[0..param_slots), ip is
    * the caller's resume point. */
 call:
-  if (callee->host_fn) {
-    uint32_t used = callee->param_slots > callee->result_slots ? callee->param_slots
-                                                               : callee->result_slots;
-    s->stack_top = (size_t)(nfp - s->stack) + used;
-    s->depth = (uint32_t)(fr - frames);
-    st = call_host(s, callee, inst, nfp, err);
-    s->stack_top = outer_top;
-    s->depth = outer_depth;
+  if (CW_UNLIKELY(callee->entry != interp_entry)) {
+    st = resolve_entry(callee, err);
     if (st != CWASI_OK) goto failed;
-    if (!cur) goto done; /* not reached: interp_call runs host entries itself */
-    LOAD_INSTANCE();
-    DISPATCH();
+    if (callee->entry != interp_entry) {
+      /* A host function (later: compiled code): called through its entry,
+       * with the stack above its slots free for a nested activation. */
+      uint32_t used = callee->param_slots > callee->result_slots ? callee->param_slots
+                                                                 : callee->result_slots;
+      s->stack_top = (size_t)(nfp - s->stack) + used;
+      s->depth = (uint32_t)(fr - frames);
+      st = callee->entry(s, callee, inst, nfp, err);
+      s->stack_top = outer_top;
+      s->depth = outer_depth;
+      if (st != CWASI_OK) goto failed;
+      if (!cur) goto done; /* not reached: interp_call runs such entries itself */
+      LOAD_INSTANCE();
+      DISPATCH();
+    }
   }
-  code = *callee->code;
-  if (CW_UNLIKELY(!code)) {
-    cwasi_module *mod = callee->inst->module;
-    st = interp_translate(mod, (uint32_t)(callee->code - mod->code), err);
-    if (st != CWASI_OK) goto failed;
-    code = *callee->code;
-  }
+  code = *callee->code; /* entry == interp_entry: translated */
   if (CW_UNLIKELY(fr >= frames_end || (size_t)(stack_end - nfp) < code->frame_slots)) {
     cur = callee; /* name the function that could not be entered */
+    ip = NULL;
     TRAP(CWASI_TRAP_STACK_EXHAUSTED);
   }
   *fr++ = (interp_frame){.ip = ip, .fp = fp, .func = cur};
@@ -839,7 +890,7 @@ done:
   return CWASI_OK;
 
 trapped:
-  st = trap_in(err, trap, cur);
+  st = trap_in(err, trap, cur, ip);
 failed:
   s->stack_top = outer_top;
   s->depth = outer_depth;
@@ -857,22 +908,36 @@ const int32_t *interp_op_words(void) {
   return words;
 }
 
-cwasi_status interp_call(cwasi_store *s, cwasi_func *f, cw_slot *args_results, cwasi_error *err) {
-  cwasi_error local;
-  if (!err) err = &local;
-  if (f->host_fn) return call_host(s, f, NULL, args_results, err);
+/* Starts an activation above what outer ones use; slots may be anywhere
+ * (the embedder's array, or an outer activation's frame). */
+cwasi_status interp_entry(cwasi_store *s, cwasi_func *f, cwasi_instance *caller, cw_slot *slots,
+                          cwasi_error *err) {
+  (void)caller;
   cwasi_status st = ensure_state(s, err);
   if (st != CWASI_OK) return st;
+  if (!*f->code) { /* entry set to interp_entry by hand: the loop needs the code */
+    cwasi_module *mod = f->inst->module;
+    st = interp_translate(mod, (uint32_t)(f->code - mod->code), err);
+    if (st != CWASI_OK) return st;
+  }
   uint32_t need = f->param_slots > f->result_slots ? f->param_slots : f->result_slots;
   if (s->host_nesting >= INTERP_MAX_HOST_NESTING || s->stack_top > s->stack_slots ||
       need > s->stack_slots - s->stack_top)
-    return trap_in(err, CWASI_TRAP_STACK_EXHAUSTED, f);
+    return trap_in(err, CWASI_TRAP_STACK_EXHAUSTED, f, NULL);
   cw_slot *base = s->stack + s->stack_top;
-  if (f->param_slots) memcpy(base, args_results, (size_t)f->param_slots * sizeof *base);
+  if (f->param_slots) memcpy(base, slots, (size_t)f->param_slots * sizeof *base);
   s->host_nesting++;
   st = execute(s, f, base, err, NULL);
   s->host_nesting--;
   if (st == CWASI_OK && f->result_slots)
-    memcpy(args_results, base, (size_t)f->result_slots * sizeof *base);
+    memcpy(slots, base, (size_t)f->result_slots * sizeof *base);
   return st;
+}
+
+cwasi_status interp_call(cwasi_store *s, cwasi_func *f, cw_slot *args_results, cwasi_error *err) {
+  cwasi_error local;
+  if (!err) err = &local;
+  cwasi_status st = resolve_entry(f, err);
+  if (st != CWASI_OK) return st;
+  return f->entry(s, f, NULL, args_results, err);
 }

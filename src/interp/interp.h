@@ -21,6 +21,22 @@ void interp_code_free(struct interp_code *code);
  */
 cwasi_status interp_call(cwasi_store *s, cwasi_func *f, cw_slot *args_results, cwasi_error *err);
 
+/*
+ * The entries of cwasi_func.entry (cw_entry_fn, runtime.h). A wasm function
+ * starts at interp_lazy_entry (translates, then replaces itself with
+ * interp_entry), a host function at interp_host_entry; the runtime sets
+ * them when it creates the function. The dispatch loop runs a
+ * callee whose entry is interp_entry inline (no C recursion) and calls
+ * any other entry through the pointer, so a compiled tier only has to
+ * store its own. interp_entry requires the function to be translated.
+ */
+cwasi_status interp_entry(cwasi_store *s, cwasi_func *f, cwasi_instance *caller, cw_slot *slots,
+                          cwasi_error *err);
+cwasi_status interp_lazy_entry(cwasi_store *s, cwasi_func *f, cwasi_instance *caller,
+                               cw_slot *slots, cwasi_error *err);
+cwasi_status interp_host_entry(cwasi_store *s, cwasi_func *f, cwasi_instance *caller,
+                               cw_slot *slots, cwasi_error *err);
+
 /* Frees the store's interpreter state (stack, frames). */
 void interp_store_free(cwasi_store *s);
 

@@ -90,6 +90,14 @@ typedef struct tr {
   /* The last i32.add (register or immediate form), for the loop fusion. */
   size_t add_pos, add_end;
   const int32_t *words; /* interp_op_words() */
+  /* Trap sites (see interp_site), in code order. An operation truncated by
+   * a fusion leaves a stale entry at or beyond len; the next site pushed
+   * drops those, and so does the end of translation. */
+  interp_site *sites;
+  size_t nsites, sites_cap;
+  uint32_t op_offset;   /* module offset of the instruction being translated */
+  uint32_t site_offset; /* if not UINT32_MAX: the offset for the next site (a fusion
+                         * whose trapping part is an earlier instruction) */
   bool oom;
   const char *bad; /* first inconsistency found */
   size_t bad_offset;
@@ -138,8 +146,57 @@ static uint32_t emit(tr *t, uint32_t w) {
   return (uint32_t)t->len++;
 }
 
-/* An operation word (see interp_op_words). */
-static uint32_t emit_op(tr *t, uint32_t op) { return emit(t, (uint32_t)t->words[op]); }
+/* The operations that can trap, generated from the lists in code.h. */
+#define TRAPS_(id) [IOP_##id] = true,
+#define TRAPS_BIN_(id, ...) TRAPS_(id) TRAPS_(id##_I)
+#define TRAPS_LOAD_(id, ...) TRAPS_(id) TRAPS_(id##_A) TRAPS_(id##_K) TRAPS_(id##_X)
+#define TRAPS_STORE_(id, ...) TRAPS_LOAD_(id) TRAPS_(id##_V)
+static const bool op_traps[IOP__COUNT] = {
+    INTERP_DIVOPS(TRAPS_BIN_) INTERP_LOADS(TRAPS_LOAD_) INTERP_STORES(TRAPS_STORE_)
+    TRAPS_(UNREACHABLE) TRAPS_(CALL) TRAPS_(CALL_INDIRECT)
+    TRAPS_(TABLE_GET) TRAPS_(TABLE_SET) TRAPS_(TABLE_FILL) TRAPS_(TABLE_INIT) TRAPS_(TABLE_COPY)
+    TRAPS_(MEMORY_INIT) TRAPS_(MEMORY_COPY) TRAPS_(MEMORY_FILL)
+    TRAPS_(I32_TRUNC_F32_S) TRAPS_(I32_TRUNC_F32_U) TRAPS_(I32_TRUNC_F64_S)
+    TRAPS_(I32_TRUNC_F64_U) TRAPS_(I64_TRUNC_F32_S) TRAPS_(I64_TRUNC_F32_U)
+    TRAPS_(I64_TRUNC_F64_S) TRAPS_(I64_TRUNC_F64_U)
+    TRAPS_(F64_ADD_L) TRAPS_(F64_SUB_L) TRAPS_(F64_MUL_L) TRAPS_(I32_ADD_L)
+};
+#undef TRAPS_
+#undef TRAPS_BIN_
+#undef TRAPS_LOAD_
+#undef TRAPS_STORE_
+
+static void add_site(tr *t, uint32_t wasm) {
+  while (t->nsites && t->sites[t->nsites - 1].code >= t->len)
+    t->nsites--;
+  if (t->nsites == t->sites_cap) {
+    size_t cap = t->sites_cap ? t->sites_cap * 2 : 16;
+    interp_site *p = cw_realloc_array(t->sites, cap, sizeof *p);
+    if (!p) {
+      t->oom = true;
+      return;
+    }
+    t->sites = p;
+    t->sites_cap = cap;
+  }
+  t->sites[t->nsites++] = (interp_site){.code = (uint32_t)t->len, .wasm = wasm};
+}
+
+/* The module offset recorded for the operation at code position pos, or
+ * UINT32_MAX. */
+static uint32_t site_at(const tr *t, size_t pos) {
+  if (t->nsites && t->sites[t->nsites - 1].code == pos) return t->sites[t->nsites - 1].wasm;
+  return UINT32_MAX;
+}
+
+/* An operation word (see interp_op_words); a trapping one gets a site. */
+static uint32_t emit_op(tr *t, uint32_t op) {
+  if (op_traps[op]) {
+    add_site(t, t->site_offset != UINT32_MAX ? t->site_offset : t->op_offset);
+    t->site_offset = UINT32_MAX;
+  }
+  return emit(t, (uint32_t)t->words[op]);
+}
 
 static void emit_u64(tr *t, uint64_t v) {
   emit(t, (uint32_t)v);
@@ -818,11 +875,13 @@ static bool fuse_load_operand(tr *t, cw_opcode op, val a, val b) {
   size_t pos;
   if (a.kind == V_CONST || !just_produced(t, b, load, &pos)) return false;
   uint32_t addr = t->code[pos + 2], offset = t->code[pos + 3];
+  uint32_t load_offset = site_at(t, pos); /* a trap is the load's */
   t->len = pos;
   no_fusion(t);
   uint32_t ra = operand(t, a);
   uint32_t dst = result(t, cw_opinfo_table[op].result);
   if (!reserve(t, 5)) return true;
+  t->site_offset = load_offset;
   emit_op(t, fused);
   uint32_t cell = emit(t, dst);
   emit(t, ra);
@@ -1285,6 +1344,7 @@ static cwasi_status translate(tr *t, const cw_func *fn, struct interp_code **out
   while (!finished && !t->bad && !t->oom) {
     cw_opcode op;
     imm im;
+    t->op_offset = (uint32_t)t->r.pos;
     if (cw_reader_eof(&t->r)) {
       fail(t, "function body ends without end");
       break;
@@ -1317,6 +1377,18 @@ static cwasi_status translate(tr *t, const cw_func *fn, struct interp_code **out
     }
     uint64_t frame = (uint64_t)local_slots + t->max_slots;
     if (frame < result_slots) frame = result_slots;
+    while (t->nsites && t->sites[t->nsites - 1].code >= t->len)
+      t->nsites--;
+    if (t->nsites) {
+      c->sites = cw_realloc_array(t->sites, t->nsites, sizeof *c->sites);
+      if (!c->sites) {
+        cw_free(c);
+        t->oom = true;
+        goto done;
+      }
+      c->nsites = (uint32_t)t->nsites;
+      t->sites = NULL; /* now owned by c */
+    }
     c->code = t->code;
     c->len = t->len;
     c->param_slots = param_slots;
@@ -1343,17 +1415,20 @@ cwasi_status interp_translate(cwasi_module *mod, uint32_t defidx, cwasi_error *e
   t.m = m;
   t.words = interp_op_words();
   t.ftype = cw_module_func_type(m, m->nimported_funcs + defidx);
+  t.site_offset = UINT32_MAX;
   cwasi_status st = translate(&t, &m->funcs[defidx], &mod->code[defidx], err);
   cw_free(t.code);
   cw_free(t.vals);
   cw_free(t.ctls);
   cw_free(t.local_off);
   cw_free(t.local_type);
+  cw_free(t.sites);
   return st;
 }
 
 void interp_code_free(struct interp_code *code) {
   if (!code) return;
   cw_free(code->code);
+  cw_free(code->sites);
   cw_free(code);
 }

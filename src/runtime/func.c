@@ -60,6 +60,7 @@ cwasi_func *cwasi_func_new(cwasi_store *store, const cwasi_valtype *params, size
   if (!f) return NULL;
   f->host_fn = fn;
   f->host_env = env;
+  f->entry = interp_host_entry;
   return f;
 }
 

@@ -213,6 +213,7 @@ static cwasi_status allocate(cwasi_instance *inst, const cwasi_extern *imports, 
     f->inst = inst;
     f->func_index = i;
     f->code = &mod->code[i - m->nimported_funcs];
+    f->entry = interp_lazy_entry; /* translates on the first call */
     inst->funcs[i] = f;
   }
 

@@ -37,6 +37,18 @@ typedef struct cw_typereg {
   cw_functype *types; /* owned copies */
 } cw_typereg;
 
+/*
+ * How a function is entered: f's arguments are at slots[0..param_slots)
+ * and its results replace them (room for max(param, result) slots);
+ * caller is the calling wasm function's instance, NULL from the host.
+ * Every call goes through cwasi_func.entry, so a compiled tier can replace
+ * it per function. src/interp/ sets it (interp.h): the interpreter's entry
+ * for wasm functions, the host trampoline for host ones; NULL means not
+ * chosen yet and is resolved on the first call.
+ */
+typedef cwasi_status (*cw_entry_fn)(cwasi_store *s, cwasi_func *f, cwasi_instance *caller,
+                                    cw_slot *slots, cwasi_error *err);
+
 struct cwasi_func {
   cw_functype *type;      /* stable for the func's life; its valtype array is the registry's */
   uint32_t type_id;
@@ -46,6 +58,7 @@ struct cwasi_func {
   cwasi_host_fn host_fn;
   void *host_env;
   uint32_t param_slots, result_slots; /* sizes in cw_slots (v128 = 2) */
+  cw_entry_fn entry;      /* see cw_entry_fn */
 };
 
 /*

@@ -234,7 +234,7 @@ static void test_loop_edges(void) {
     for (int sk = 0; sk < 2; sk++)
       for (int bk = 0; bk < 3; bk++)
         for (int tee = 0; tee < 2; tee++) {
-          char name[32];
+          char name[64];
           snprintf(name, sizeof name, "loop_%d_%d_%d_%d", op, sk, bk, 1 - tee);
           for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++) {
             cwasi_val a[3] = {v_i32(starts[k][0]), v_i32(starts[k][1]), v_i32(starts[k][2])};
@@ -268,6 +268,33 @@ static void test_arith_and_traps(void) {
   CHECK(call_traps(f.store, f.inst, "trunc", &d, 1, 1, CWASI_TRAP_INVALID_CONVERSION, NULL));
   CHECK(call_traps(f.store, f.inst, "unreachable", NULL, 0, 0, CWASI_TRAP_UNREACHABLE,
                    "in function $unreachable"));
+  fx_close(&f);
+}
+
+/* Each trap names the module offset of the trapping instruction (the
+ * offsets are wasm-objdump -d's for wat/traps.wat), also when a fusion
+ * moved the trapping part into a later instruction. */
+static void test_trap_offsets(void) {
+  fx f;
+  if (!fx_open(&f, NULL, MOD(traps))) return;
+  cwasi_val a[2] = {v_i32(1), v_i32(0)};
+  CHECK(call_traps(f.store, f.inst, "div", a, 2, 1, CWASI_TRAP_DIV_ZERO,
+                   "(in function $div, at offset 0x63)"));
+  a[0] = v_i32(65536 - 15);
+  a[1] = v_f64(1.0);
+  CHECK(call_traps(f.store, f.inst, "sum", a, 2, 1, CWASI_TRAP_MEMORY_OOB,
+                   "(in function $sum, at offset 0x6b)"));
+  a[0] = v_i32(65536 - 9);
+  CHECK(call_traps(f.store, f.inst, "store", a, 1, 0, CWASI_TRAP_MEMORY_OOB,
+                   "(in function $store, at offset 0x79)"));
+  a[0] = v_i32(1);
+  CHECK(call_traps(f.store, f.inst, "ci", a, 1, 0, CWASI_TRAP_UNDEFINED_ELEMENT,
+                   "(in function $ci, at offset 0x81)"));
+  a[0] = v_i32(0);
+  CHECK(call_traps(f.store, f.inst, "ci", a, 1, 0, CWASI_TRAP_UNINIT_ELEMENT, "at offset 0x81)"));
+  a[0] = v_f64(1e10);
+  CHECK(call_traps(f.store, f.inst, "trunc", a, 1, 1, CWASI_TRAP_INT_OVERFLOW,
+                   "(in function $trunc, at offset 0x89)"));
   fx_close(&f);
 }
 
@@ -538,6 +565,7 @@ int main(void) {
   RUN(test_fused_compares);
   RUN(test_loop_edges);
   RUN(test_arith_and_traps);
+  RUN(test_trap_offsets);
   RUN(test_control);
   RUN(test_multi_value);
   RUN(test_recursion);
