@@ -1,9 +1,27 @@
-# tests/lib.sh — what every shell test suite shares. Source it, set
+# tests/lib.sh — what every shell test suite shares. Source it with $root
+# set to the repository, then:
+#   suite_init NAME [CWASI [WORKDIR]]   sets cwasi (absolute path, must be
+#       built), work (created, absolute; default build/NAME) with bin=$work/bin,
+#       and src=tests/NAME; cds to the repository root
+# Set
 # `out`, `err` and `rc` from a run of the program under test (each suite's
 # own run() does that its way), then:
 #   check NAME CONDITION...   counts one assertion; on failure shows the last run
 #   finish SUITE              prints "SUITE: N passed, N failed"; status 1 on failure
 passed=0 failed=0
+
+suite_init() {
+  local name=$1
+  cd "$root" || exit 2
+  cwasi=${2:-build/cwasi}
+  work=${3:-build/$name}
+  [[ -x $cwasi ]] || { echo "$name: $cwasi not built" >&2; exit 2; }
+  cwasi=$(cd "$(dirname "$cwasi")" && pwd)/$(basename "$cwasi")
+  mkdir -p "$work/bin"
+  work=$(cd "$work" && pwd)
+  bin=$work/bin
+  src=$root/tests/$name
+}
 out='' err='' rc=0
 
 check() {

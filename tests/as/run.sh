@@ -12,14 +12,8 @@
 set -uo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-cd "$root" || exit 2
-cwasi=${1:-build/cwasi}
-work=${2:-build/as}
-[[ -x $cwasi ]] || { echo "as: $cwasi not built" >&2; exit 2; }
-cwasi=$(cd "$(dirname "$cwasi")" && pwd)/$(basename "$cwasi")
-mkdir -p "$work"
-work=$(cd "$work" && pwd)
-src=$root/tests/as
+source "$root/tests/lib.sh"
+suite_init as "$@"
 
 skip() {
   echo "as: SKIPPED: $1"
@@ -53,7 +47,6 @@ if [[ ! -f $wasm || $wasm -ot $src/cli.ts || $wasm -ot $work/package.json ]]; th
   fi
 fi
 
-source "$root/tests/lib.sh"
 
 run() {
   timeout 60 "$@" >"$work/stdout" 2>"$work/stderr" </dev/null

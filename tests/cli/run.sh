@@ -9,12 +9,9 @@
 set -uo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-cd "$root" || exit 2
-cwasi=${1:-build/cwasi}
-work=${2:-build/cli}
-[[ -x $cwasi ]] || { echo "cli: $cwasi not built" >&2; exit 2; }
+source "$root/tests/lib.sh"
+suite_init cli "$@"
 command -v wat2wasm >/dev/null || { echo "cli: wat2wasm not found (install wabt)" >&2; exit 2; }
-mkdir -p "$work"
 for wat in tests/cli/*.wat; do
   wasm=$work/$(basename "$wat" .wat).wasm
   if [[ ! -f $wasm || $wasm -ot $wat ]]; then
@@ -22,7 +19,6 @@ for wat in tests/cli/*.wat; do
   fi
 done
 
-source "$root/tests/lib.sh"
 
 # slurp FILE VAR: VAR = FILE's text without trailing newlines (no subshell:
 # the loops below run cwasi hundreds of times).

@@ -12,15 +12,8 @@
 set -uo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-cd "$root" || exit 2
-cwasi=${1:-build/cwasi}
-work=${2:-build/programs}
-[[ -x $cwasi ]] || { echo "programs: $cwasi not built" >&2; exit 2; }
-cwasi=$(cd "$(dirname "$cwasi")" && pwd)/$(basename "$cwasi")
-mkdir -p "$work/bin"
-work=$(cd "$work" && pwd)
-src=$root/tests/programs
-bin=$work/bin
+source "$root/tests/lib.sh"
+suite_init programs "$@"
 CLANG=${CLANG:-clang}
 export LC_ALL=C
 
@@ -41,7 +34,6 @@ for p in cat ls cp wc echo_server sleep compare; do
 done
 for p in cat ls cp wc compare; do build "$src/$p.c" "$bin/$p" cc; done
 
-source "$root/tests/lib.sh"
 
 # run CMD...: runs with a time limit (stdin from /dev/null unless redirected
 # by the caller); sets out, err, rc.

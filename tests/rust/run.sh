@@ -11,15 +11,8 @@
 set -uo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-cd "$root" || exit 2
-cwasi=${1:-build/cwasi}
-work=${2:-build/rust}
-[[ -x $cwasi ]] || { echo "rust: $cwasi not built" >&2; exit 2; }
-cwasi=$(cd "$(dirname "$cwasi")" && pwd)/$(basename "$cwasi")
-mkdir -p "$work/bin"
-work=$(cd "$work" && pwd)
-src=$root/tests/rust
-bin=$work/bin
+source "$root/tests/lib.sh"
+suite_init rust "$@"
 RUSTC=${RUSTC:-/usr/bin/rustc}
 
 # Rust 1.78+ calls the target wasm32-wasip1 (and 1.84 dropped the old name).
@@ -38,7 +31,6 @@ for p in fs env time exit; do
   fi
 done
 
-source "$root/tests/lib.sh"
 
 run() {
   timeout 60 "$@" >"$work/stdout" 2>"$work/stderr"

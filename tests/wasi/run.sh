@@ -12,17 +12,10 @@
 set -uo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-cd "$root" || exit 2
-cwasi=${1:-build/cwasi}
-work=${2:-build/wasi}
-[[ -x $cwasi ]] || { echo "wasi: $cwasi not built" >&2; exit 2; }
-cwasi=$(cd "$(dirname "$cwasi")" && pwd)/$(basename "$cwasi")
-mkdir -p "$work/bin"
-work=$(cd "$work" && pwd)
-src=$root/tests/wasi
+source "$root/tests/lib.sh"
+suite_init wasi "$@"
 CLANG=${CLANG:-clang}
 
-source "$root/tests/lib.sh"
 
 # compile SRC NAME: builds $work/bin/NAME.wasm when missing or outdated.
 compile() {
@@ -44,7 +37,6 @@ done
 for f in "$src"/programs/*.c; do compile "$f" "$(basename "$f" .c)"; done
 cc -O2 -o "$work/bin/swapper" "$src/swapper.c" || exit 2
 cc -O2 -shared -fPIC -o "$work/bin/no_openat2.so" "$src/no_openat2.c" -ldl || exit 2
-bin=$work/bin
 
 # run CMD...: runs with a time limit in the current directory; sets out, err, rc.
 run() {
