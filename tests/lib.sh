@@ -3,9 +3,8 @@
 #   suite_init NAME [CWASI [WORKDIR]]   sets cwasi (absolute path, must be
 #       built), work (created, absolute; default build/NAME) with bin=$work/bin,
 #       and src=tests/NAME; cds to the repository root
-# Set
-# `out`, `err` and `rc` from a run of the program under test (each suite's
-# own run() does that its way), then:
+# After each run of the program under test, set `out`, `err` and `rc` (each
+# suite's own run() does that its way), then:
 #   check NAME CONDITION...   counts one assertion; on failure shows the last run
 #   finish SUITE              prints "SUITE: N passed, N failed"; status 1 on failure
 passed=0 failed=0
@@ -22,6 +21,7 @@ suite_init() {
   bin=$work/bin
   src=$root/tests/$name
 }
+
 out='' err='' rc=0
 
 check() {
