@@ -7,57 +7,73 @@
 #include "wasi/wasi.h"
 
 #include <errno.h>
-#include <netdb.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
-int wasi_listen(const char *addr, cwasi_error *err) {
-  /* HOST:PORT, HOST may be [v6]. */
+/* HOST:PORT with a numeric HOST (IPv4, or IPv6 in brackets) or
+ * "localhost", as Wasmtime's --tcplisten takes it. Names are not looked up:
+ * that would need NSS, which a static cwasi cannot load, and a listening
+ * address is a literal in practice. */
+static bool parse_listen(const char *addr, struct sockaddr_storage *ss, socklen_t *len) {
   const char *colon = strrchr(addr, ':');
-  if (!colon || colon == addr || !colon[1]) {
-    cw_error(err, CWASI_ERR_ARG, SIZE_MAX, "--tcplisten %s: expected HOST:PORT", addr);
-    return -1;
-  }
-  char host[256];
+  if (!colon || colon == addr || !colon[1]) return false;
+  char *end;
+  errno = 0;
+  unsigned long port = strtoul(colon + 1, &end, 10);
+  if (*end || errno || port > 65535 || colon[1] == '-' || colon[1] == '+') return false;
+  char host[INET6_ADDRSTRLEN + 2];
   size_t hlen = (size_t)(colon - addr);
   const char *h = addr;
-  if (hlen >= 2 && h[0] == '[' && h[hlen - 1] == ']') h++, hlen -= 2;
-  if (hlen >= sizeof host) {
-    cw_error(err, CWASI_ERR_ARG, SIZE_MAX, "--tcplisten %s: host name too long", addr);
-    return -1;
-  }
+  bool v6 = hlen >= 2 && h[0] == '[' && h[hlen - 1] == ']';
+  if (v6) h++, hlen -= 2;
+  if (hlen >= sizeof host) return false;
   memcpy(host, h, hlen);
   host[hlen] = '\0';
-  struct addrinfo hints = {
-      .ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM, .ai_flags = AI_PASSIVE | AI_NUMERICSERV};
-  struct addrinfo *res = NULL;
-  int gai = getaddrinfo(host, colon + 1, &hints, &res);
-  if (gai != 0) {
-    cw_error(err, CWASI_ERR_ARG, SIZE_MAX, "--tcplisten %s: %s", addr, gai_strerror(gai));
+  memset(ss, 0, sizeof *ss);
+  if (v6) {
+    struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)ss;
+    s6->sin6_family = AF_INET6;
+    s6->sin6_port = htons((uint16_t)port);
+    *len = sizeof *s6;
+    return inet_pton(AF_INET6, host, &s6->sin6_addr) == 1;
+  }
+  struct sockaddr_in *s4 = (struct sockaddr_in *)ss;
+  s4->sin_family = AF_INET;
+  s4->sin_port = htons((uint16_t)port);
+  *len = sizeof *s4;
+  if (strcmp(host, "localhost") == 0) {
+    s4->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    return true;
+  }
+  return inet_pton(AF_INET, host, &s4->sin_addr) == 1;
+}
+
+int wasi_listen(const char *addr, cwasi_error *err) {
+  struct sockaddr_storage ss;
+  socklen_t len;
+  if (!parse_listen(addr, &ss, &len)) {
+    cw_error(err, CWASI_ERR_ARG, SIZE_MAX,
+             "--tcplisten %s: expected IP:PORT (an IPv4 address, [IPv6] or localhost, "
+             "and a port 0-65535)",
+             addr);
     return -1;
   }
-  int fd = -1, last_errno = 0;
-  for (struct addrinfo *ai = res; ai && fd < 0; ai = ai->ai_next) {
-    fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol);
-    if (fd < 0) {
-      last_errno = errno;
-      continue;
-    }
+  int fd = socket(ss.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd >= 0) {
     int one = 1;
     setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    if (bind(fd, ai->ai_addr, ai->ai_addrlen) != 0 || listen(fd, 128) != 0) {
-      last_errno = errno;
-      close(fd);
-      fd = -1;
-    }
+    if (bind(fd, (struct sockaddr *)&ss, len) == 0 && listen(fd, 128) == 0) return fd;
+    int e = errno;
+    close(fd);
+    errno = e;
   }
-  freeaddrinfo(res);
-  if (fd < 0)
-    cw_error(err, CWASI_ERR_IO, SIZE_MAX, "--tcplisten %s: %s", addr, strerror(last_errno));
-  return fd;
+  cw_error(err, CWASI_ERR_IO, SIZE_MAX, "--tcplisten %s: %s", addr, strerror(errno));
+  return -1;
 }
 
 WASI_FN(sock_accept) {

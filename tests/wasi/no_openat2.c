@@ -1,35 +1,39 @@
 /*
- * no_openat2.c — an LD_PRELOAD library for the tests: makes syscall(2)
- * answer ENOSYS for openat2, as a kernel older than 5.6 does, so the
- * resolver's fallback to the component walk is exercised. Reports at exit
- * how many openat2 calls it refused.
+ * no_openat2.c — runs a command under a seccomp filter that makes openat2
+ * fail with ENOSYS, as on a kernel older than 5.6, so the resolver's
+ * fallback to the component walk is exercised. A filter (not an LD_PRELOAD
+ * shim) because cwasi is a static binary and makes the system call itself.
+ *   no_openat2 COMMAND [ARGS...]
  */
 #define _GNU_SOURCE
-#include <dlfcn.h>
 #include <errno.h>
-#include <stdarg.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <stddef.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
-static unsigned long refused;
-
-long syscall(long n, ...) {
-  va_list ap;
-  long a[6];
-  va_start(ap, n);
-  for (int i = 0; i < 6; i++)
-    a[i] = va_arg(ap, long);
-  va_end(ap);
-  if (n == SYS_openat2) {
-    refused++;
-    errno = ENOSYS;
-    return -1;
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    fprintf(stderr, "usage: no_openat2 COMMAND [ARGS...]\n");
+    return 2;
   }
-  long (*real)(long, ...) = (long (*)(long, ...))dlsym(RTLD_NEXT, "syscall");
-  return real(n, a[0], a[1], a[2], a[3], a[4], a[5]);
-}
-
-__attribute__((destructor)) static void report(void) {
-  fprintf(stderr, "no_openat2: refused %lu\n", refused);
+  struct sock_filter code[] = {
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_openat2, 0, 1),
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+  };
+  struct sock_fprog prog = {.len = sizeof code / sizeof code[0], .filter = code};
+  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 ||
+      prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog) != 0) {
+    fprintf(stderr, "no_openat2: seccomp: %s\n", strerror(errno));
+    return 2;
+  }
+  execvp(argv[1], argv + 1);
+  fprintf(stderr, "no_openat2: %s: %s\n", argv[1], strerror(errno));
+  return 127;
 }
