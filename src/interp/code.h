@@ -58,8 +58,12 @@
  *                                       c + x*y, MULSUB x*y - c, SUBMUL
  *                                       c - x*y (and the F32 ones)
  * I32_ADD_SHL        dst a x k          dst = a + (x << k)
- * F64_ADD_L          dst a addr offset  dst = a + f64.load(addr, offset); also
- *                                       F64_SUB_L, F64_MUL_L, I32_ADD_L
+ * ID_L (INTERP_LOADOPS) dst a x offset c   dst = a OP load((u32)(fp[x] + c), offset)
+ * ID_M               x offset c a        the same, stored back where it was
+ *                                       loaded: `p[i] += a` in one
+ * I32_ADD2_I         d1 a1 c1 d2 a2 c2  fp[d1] = fp[a1] + c1, then fp[d2] = fp[a2] + c2
+ *                                       (two induction variables stepped)
+ * COPY2              d1 s1 d2 s2        two COPYs, in order
  * "stack form" (rare operations, the old stack convention at fp[base]):
  *   operands at fp[base], fp[base+1], ..., the result at fp[base]:
  *   REF_IS_NULL, REF_FUNC idx, TABLE_GET/SET/SIZE/GROW/FILL idx,
@@ -203,6 +207,24 @@
   X(I64_STORE16, uint16_t)                                                                         \
   X(I64_STORE32, uint32_t)
 
+/* Binary operations whose second operand is loaded, X(ID, T, FN, LOAD,
+ * STORE): FN(a, b) on type T, LOAD the load (of type T) it fuses with,
+ * STORE the store that makes it read-modify-write. Each has the forms
+ * ID_L and ID_M (see the layouts above). */
+#define INTERP_LOADOPS(X)                                                                          \
+  X(F64_ADD, uint64_t, interp_f64_add, F64_LOAD, F64_STORE)                                        \
+  X(F64_SUB, uint64_t, interp_f64_sub, F64_LOAD, F64_STORE)                                        \
+  X(F64_MUL, uint64_t, interp_f64_mul, F64_LOAD, F64_STORE)                                        \
+  X(F32_ADD, uint32_t, interp_f32_add, F32_LOAD, F32_STORE)                                        \
+  X(F32_SUB, uint32_t, interp_f32_sub, F32_LOAD, F32_STORE)                                        \
+  X(F32_MUL, uint32_t, interp_f32_mul, F32_LOAD, F32_STORE)                                        \
+  X(I32_ADD, uint32_t, INTERP_PLUS, I32_LOAD, I32_STORE)                                           \
+  X(I32_SUB, uint32_t, INTERP_MINUS, I32_LOAD, I32_STORE)                                          \
+  X(I64_ADD, uint64_t, INTERP_PLUS, I64_LOAD, I64_STORE)                                           \
+  X(I64_SUB, uint64_t, INTERP_MINUS, I64_LOAD, I64_STORE)
+#define INTERP_PLUS(a, b) ((a) + (b))
+#define INTERP_MINUS(a, b) ((a) - (b))
+
 /* Internal operations beyond the instruction set. */
 #define INTERP_EXTRA_OPS(X)                                                                        \
   X(BR_UNWIND)                                                                                     \
@@ -217,10 +239,8 @@
   X(F64_MULSUB)                                                                                    \
   X(F64_SUBMUL)                                                                                    \
   X(I32_ADD_SHL)                                                                                   \
-  X(F64_ADD_L)                                                                                     \
-  X(F64_SUB_L)                                                                                     \
-  X(F64_MUL_L)                                                                                     \
-  X(I32_ADD_L)
+  X(I32_ADD2_I)                                                                                    \
+  X(COPY2)
 
 /* Every operation, generated: INTERP_ALL_OPS expands INTERP_EACH(name)
  * for each (define INTERP_EACH first), in enum order. The enum, the
@@ -233,6 +253,7 @@
 #define INTERP_EACH_MEM_(id, ...) INTERP_EACH(id##_A) INTERP_EACH(id##_K) INTERP_EACH(id##_X)
 #define INTERP_EACH_STORE_(id, ...)                                                                \
   INTERP_EACH(id##_A) INTERP_EACH(id##_K) INTERP_EACH(id##_X) INTERP_EACH(id##_V)
+#define INTERP_EACH_LOADOP_(id, ...) INTERP_EACH(id##_L) INTERP_EACH(id##_M)
 #define INTERP_ALL_OPS                                                                             \
   CW_OPCODES(INTERP_EACH_OPCODE_)                                                                  \
   INTERP_EXTRA_OPS(INTERP_EACH)                                                                    \
@@ -241,7 +262,8 @@
   INTERP_ICMPS(INTERP_EACH_CMP_)                                                                   \
   INTERP_ICMPS32(INTERP_EACH_LOOP_)                                                                \
   INTERP_LOADS(INTERP_EACH_MEM_)                                                                   \
-  INTERP_STORES(INTERP_EACH_STORE_)
+  INTERP_STORES(INTERP_EACH_STORE_)                                                                \
+  INTERP_LOADOPS(INTERP_EACH_LOADOP_)
 
 typedef enum interp_op {
 #define INTERP_EACH(id) IOP_##id,

@@ -89,6 +89,13 @@ typedef struct tr {
   uint64_t cmp_bits;
   /* The last i32.add (register or immediate form), for the loop fusion. */
   size_t add_pos, add_end;
+  /* The last I32_ADD_I whose result went into a local, and the last COPY:
+   * the next one right after it merges with it (I32_ADD2_I, COPY2). */
+  size_t addset_pos, addset_end, copy_pos, copy_end;
+  /* The last ID_L (a binary operation with a loaded operand): a store of
+   * its result where it loaded from makes it ID_M. */
+  size_t lop_pos, lop_end;
+  uint32_t lop_op;
   const int32_t *words; /* interp_op_words() */
   /* Trap sites (see interp_site), in code order. An operation truncated by
    * a fusion leaves a stale entry at or beyond len; the next site pushed
@@ -151,6 +158,7 @@ static uint32_t emit(tr *t, uint32_t w) {
 #define TRAPS_BIN_(id, ...) TRAPS_(id) TRAPS_(id##_I)
 #define TRAPS_LOAD_(id, ...) TRAPS_(id) TRAPS_(id##_A) TRAPS_(id##_K) TRAPS_(id##_X)
 #define TRAPS_STORE_(id, ...) TRAPS_LOAD_(id) TRAPS_(id##_V)
+#define TRAPS_LOADOP_(id, ...) TRAPS_(id##_L) TRAPS_(id##_M)
 static const bool op_traps[IOP__COUNT] = {
     INTERP_DIVOPS(TRAPS_BIN_) INTERP_LOADS(TRAPS_LOAD_) INTERP_STORES(TRAPS_STORE_)
     TRAPS_(UNREACHABLE) TRAPS_(CALL) TRAPS_(CALL_INDIRECT)
@@ -159,12 +167,13 @@ static const bool op_traps[IOP__COUNT] = {
     TRAPS_(I32_TRUNC_F32_S) TRAPS_(I32_TRUNC_F32_U) TRAPS_(I32_TRUNC_F64_S)
     TRAPS_(I32_TRUNC_F64_U) TRAPS_(I64_TRUNC_F32_S) TRAPS_(I64_TRUNC_F32_U)
     TRAPS_(I64_TRUNC_F64_S) TRAPS_(I64_TRUNC_F64_U)
-    TRAPS_(F64_ADD_L) TRAPS_(F64_SUB_L) TRAPS_(F64_MUL_L) TRAPS_(I32_ADD_L)
+    INTERP_LOADOPS(TRAPS_LOADOP_)
 };
 #undef TRAPS_
 #undef TRAPS_BIN_
 #undef TRAPS_LOAD_
 #undef TRAPS_STORE_
+#undef TRAPS_LOADOP_
 
 static void add_site(tr *t, uint32_t wasm) {
   while (t->nsites && t->sites[t->nsites - 1].code >= t->len)
@@ -213,7 +222,10 @@ static void patch_chain(tr *t, uint32_t cell, uint32_t target) {
 
 /* Forgets the last producer and comparison: called at every label, where
  * the top value may also come from a branch. */
-static void no_fusion(tr *t) { t->prod_end = t->cmp_end = t->add_end = SIZE_MAX; }
+static void no_fusion(tr *t) {
+  t->prod_end = t->cmp_end = t->add_end = SIZE_MAX;
+  t->addset_end = t->copy_end = t->lop_end = SIZE_MAX;
+}
 
 /* ---- the operand stack ----------------------------------------------------- */
 
@@ -308,9 +320,18 @@ static void emit_const(tr *t, cw_valtype type, uint32_t dst, uint64_t bits) {
 
 static void emit_copy(tr *t, uint32_t dst, uint32_t src) {
   if (dst == src || !reserve(t, 3)) return;
+  if (t->copy_end == t->len) { /* right after another COPY: one COPY2 */
+    t->code[t->copy_pos] = (uint32_t)t->words[IOP_COPY2];
+    emit(t, dst);
+    emit(t, src);
+    t->copy_end = SIZE_MAX;
+    return;
+  }
+  t->copy_pos = t->len;
   emit_op(t, IOP_COPY);
   emit(t, dst);
   emit(t, src);
+  t->copy_end = t->len;
 }
 
 /* Makes a lazy value HOME. */
@@ -524,6 +545,35 @@ static const uint16_t imm_op[CW_OP__COUNT] = {
 #undef IMM_ENTRY
 };
 
+/* The comparison with its operands swapped: a < b is b > a. */
+static cw_opcode icmp_swap(cw_opcode op) {
+  switch (op) {
+  case CW_OP_I32_LT_S: return CW_OP_I32_GT_S;
+  case CW_OP_I32_LT_U: return CW_OP_I32_GT_U;
+  case CW_OP_I32_GT_S: return CW_OP_I32_LT_S;
+  case CW_OP_I32_GT_U: return CW_OP_I32_LT_U;
+  case CW_OP_I32_LE_S: return CW_OP_I32_GE_S;
+  case CW_OP_I32_LE_U: return CW_OP_I32_GE_U;
+  case CW_OP_I32_GE_S: return CW_OP_I32_LE_S;
+  case CW_OP_I32_GE_U: return CW_OP_I32_LE_U;
+  default: return op; /* eq, ne */
+  }
+}
+
+static bool just_produced(tr *t, val v, uint32_t op, size_t *pos);
+
+/* The slot of an i32 condition (br_if, if, br_table). Those read only the
+ * low 32 bits of their operand, so an i32.wrap_i64 just emitted into it
+ * is dropped and its i64 operand read instead. */
+static uint32_t cond_operand(tr *t, val cond) {
+  size_t pos;
+  if (!just_produced(t, cond, CW_OP_I32_WRAP_I64, &pos)) return operand(t, cond);
+  uint32_t src = t->code[pos + 2];
+  t->len = pos;
+  no_fusion(t);
+  return src;
+}
+
 /*
  * Emits a jump taken when the popped value cond is non-zero (when_true)
  * or zero, after making the rest of the stack HOME. A comparison (or eqz)
@@ -558,8 +608,14 @@ static uint32_t emit_cond_jump(tr *t, val cond, bool when_true) {
       bits = 0;
     }
     if (!when_true) op = (cw_opcode)icmp_neg[op];
-    /* An i32.add right before the comparison, into its first operand:
+    /* An i32.add right before the comparison, into one of its operands:
      * one instruction for the whole back edge. */
+    if (bra_op[op][0][0] && !imm && t->add_end == pos && t->code[t->add_pos + 1] == b &&
+        t->code[t->add_pos + 1] != a) { /* n > i + s: swap to i + s < n */
+      op = icmp_swap(op);
+      b = a;
+      a = t->code[t->add_pos + 1];
+    }
     if (bra_op[op][0][0] && t->add_end == pos && t->code[t->add_pos + 1] == a &&
         (!imm || (uint32_t)bits == bits)) {
       size_t ap = t->add_pos;
@@ -584,8 +640,25 @@ static uint32_t emit_cond_jump(tr *t, val cond, bool when_true) {
       emit(t, b);
     return cell;
   }
-  uint32_t c = operand(t, cond);
+  uint32_t c = cond_operand(t, cond);
   materialize_all(t);
+  /* The condition is an i32.add just emitted (`--n; br_if`): a back
+   * edge comparing with zero. */
+  if (t->add_end == t->len && t->code[t->add_pos + 1] == c) {
+    size_t ap = t->add_pos;
+    bool step_imm = t->code[ap] == (uint32_t)t->words[IOP_I32_ADD_I];
+    uint32_t d = t->code[ap + 1], x = t->code[ap + 2], st = t->code[ap + 3];
+    t->len = ap;
+    no_fusion(t);
+    if (!reserve(t, 6)) return 0;
+    emit_op(t, bra_op[when_true ? CW_OP_I32_NE : CW_OP_I32_EQ][step_imm][1]);
+    uint32_t cell = emit(t, 0);
+    emit(t, d);
+    emit(t, x);
+    emit(t, st);
+    emit(t, 0);
+    return cell;
+  }
   if (!reserve(t, 3)) return 0;
   emit_op(t, when_true ? IOP_BR_IF : IOP_IF);
   uint32_t cell = emit(t, 0);
@@ -641,7 +714,7 @@ static void emit_br_table(tr *t, const imm *im, val cond) {
   cw_reader r;
   cw_reader_init(&r, t->r.base, im->vec_pos, t->r.end);
   size_t n = (size_t)im->count;
-  uint32_t rc = operand(t, cond);
+  uint32_t rc = cond_operand(t, cond);
   materialize_all(t);
   if (!reserve(t, 3 + 4 * (n + 1) + 8)) return;
   emit_op(t, IOP_BR_TABLE);
@@ -861,33 +934,81 @@ static bool fuse_binop(tr *t, cw_opcode op, val a, val b) {
   return true;
 }
 
-/* a op load(addr, offset), when the load is the instruction just emitted
- * and a adds no code. */
+/* Loads and stores with a folded address: ID_A, ID_X, ID_V, ID_K. */
+static const uint16_t addr_op[CW_OP__COUNT] = {
+#define ADDR_ENTRY(id, ...) [CW_OP_##id] = IOP_##id##_A,
+    INTERP_LOADS(ADDR_ENTRY) INTERP_STORES(ADDR_ENTRY)
+#undef ADDR_ENTRY
+};
+static const uint16_t index_op[CW_OP__COUNT] = {
+#define ADDR_ENTRY(id, ...) [CW_OP_##id] = IOP_##id##_X,
+    INTERP_LOADS(ADDR_ENTRY) INTERP_STORES(ADDR_ENTRY)
+#undef ADDR_ENTRY
+};
+static const uint16_t store_imm_op[CW_OP__COUNT] = {
+#define ADDR_ENTRY(id, ...) [CW_OP_##id] = IOP_##id##_V,
+    INTERP_STORES(ADDR_ENTRY)
+#undef ADDR_ENTRY
+};
+static const uint16_t const_addr_op[CW_OP__COUNT] = {
+#define ADDR_ENTRY(id, ...) [CW_OP_##id] = IOP_##id##_K,
+    INTERP_LOADS(ADDR_ENTRY) INTERP_STORES(ADDR_ENTRY)
+#undef ADDR_ENTRY
+};
+
+/* The binary operations with a loaded-operand form, and what each fuses
+ * with: its load, its ID_L and, by ID_L, its ID_M and store. */
+static const uint16_t loadop_load[CW_OP__COUNT] = {
+#define LOADOP_ENTRY(id, T, fn, load, store) [CW_OP_##id] = IOP_##load,
+    INTERP_LOADOPS(LOADOP_ENTRY)
+#undef LOADOP_ENTRY
+};
+static const uint16_t loadop_l[CW_OP__COUNT] = {
+#define LOADOP_ENTRY(id, T, fn, load, store) [CW_OP_##id] = IOP_##id##_L,
+    INTERP_LOADOPS(LOADOP_ENTRY)
+#undef LOADOP_ENTRY
+};
+static const uint16_t loadop_m[IOP__COUNT] = {
+#define LOADOP_ENTRY(id, T, fn, load, store) [IOP_##id##_L] = IOP_##id##_M,
+    INTERP_LOADOPS(LOADOP_ENTRY)
+#undef LOADOP_ENTRY
+};
+static const uint16_t loadop_store[IOP__COUNT] = {
+#define LOADOP_ENTRY(id, T, fn, load, store) [IOP_##id##_L] = CW_OP_##store,
+    INTERP_LOADOPS(LOADOP_ENTRY)
+#undef LOADOP_ENTRY
+};
+
+/* a op load(addr, offset), when the load (plain or ID_A) is the
+ * instruction just emitted and a adds no code. */
 static bool fuse_load_operand(tr *t, cw_opcode op, val a, val b) {
-  uint32_t load, fused;
-  switch (op) {
-  case CW_OP_F64_ADD: load = IOP_F64_LOAD, fused = IOP_F64_ADD_L; break;
-  case CW_OP_F64_SUB: load = IOP_F64_LOAD, fused = IOP_F64_SUB_L; break;
-  case CW_OP_F64_MUL: load = IOP_F64_LOAD, fused = IOP_F64_MUL_L; break;
-  case CW_OP_I32_ADD: load = IOP_I32_LOAD, fused = IOP_I32_ADD_L; break;
-  default: return false;
-  }
+  uint32_t load = loadop_load[op];
+  if (!load || a.kind == V_CONST) return false;
   size_t pos;
-  if (a.kind == V_CONST || !just_produced(t, b, load, &pos)) return false;
+  uint32_t c = 0;
+  if (just_produced(t, b, addr_op[load], &pos))
+    c = t->code[pos + 4];
+  else if (!just_produced(t, b, load, &pos))
+    return false;
   uint32_t addr = t->code[pos + 2], offset = t->code[pos + 3];
   uint32_t load_offset = site_at(t, pos); /* a trap is the load's */
   t->len = pos;
   no_fusion(t);
   uint32_t ra = operand(t, a);
   uint32_t dst = result(t, cw_opinfo_table[op].result);
-  if (!reserve(t, 5)) return true;
+  if (!reserve(t, 6)) return true;
   t->site_offset = load_offset;
-  emit_op(t, fused);
+  size_t at = t->len;
+  emit_op(t, loadop_l[op]);
   uint32_t cell = emit(t, dst);
   emit(t, ra);
   emit(t, addr);
   emit(t, offset);
+  emit(t, c);
   produced(t, cell);
+  t->lop_pos = at;
+  t->lop_end = t->len;
+  t->lop_op = loadop_l[op];
   return true;
 }
 
@@ -927,27 +1048,6 @@ static void emit_binop(tr *t, cw_opcode op) {
     t->cmp_bits = b.bits;
   }
 }
-
-static const uint16_t addr_op[CW_OP__COUNT] = {
-#define ADDR_ENTRY(id, ...) [CW_OP_##id] = IOP_##id##_A,
-    INTERP_LOADS(ADDR_ENTRY) INTERP_STORES(ADDR_ENTRY)
-#undef ADDR_ENTRY
-};
-static const uint16_t index_op[CW_OP__COUNT] = {
-#define ADDR_ENTRY(id, ...) [CW_OP_##id] = IOP_##id##_X,
-    INTERP_LOADS(ADDR_ENTRY) INTERP_STORES(ADDR_ENTRY)
-#undef ADDR_ENTRY
-};
-static const uint16_t store_imm_op[CW_OP__COUNT] = {
-#define ADDR_ENTRY(id, ...) [CW_OP_##id] = IOP_##id##_V,
-    INTERP_STORES(ADDR_ENTRY)
-#undef ADDR_ENTRY
-};
-static const uint16_t const_addr_op[CW_OP__COUNT] = {
-#define ADDR_ENTRY(id, ...) [CW_OP_##id] = IOP_##id##_K,
-    INTERP_LOADS(ADDR_ENTRY) INTERP_STORES(ADDR_ENTRY)
-#undef ADDR_ENTRY
-};
 
 /* If the address a was computed by the instruction just emitted, an
  * i32.add of a constant, removes that add and returns true with its
@@ -1008,6 +1108,25 @@ static void emit_load(tr *t, cw_opcode op, uint32_t offset) {
 static void emit_store(tr *t, cw_opcode op, uint32_t offset) {
   val v = pop(t), a = pop(t);
   uint32_t x, c;
+  /* p[i] = a op p[i] with the ID_L just emitted loading from the same
+   * local address: one read-modify-write ID_M. A trap is the load's. */
+  if (v.kind == V_HOME && a.kind == V_LOCAL && t->lop_end == t->len && t->prod_end == t->len &&
+      t->code[t->lop_pos + 1] == v.home && loadop_store[t->lop_op] == op &&
+      t->code[t->lop_pos + 3] == a.ref && t->code[t->lop_pos + 4] == offset &&
+      t->code[t->lop_pos + 5] == 0) {
+    size_t p = t->lop_pos;
+    uint32_t m = loadop_m[t->lop_op], other = t->code[p + 2], site = site_at(t, p);
+    t->len = p;
+    no_fusion(t);
+    if (!reserve(t, 5)) return;
+    t->site_offset = site;
+    emit_op(t, m);
+    emit(t, a.ref);
+    emit(t, offset);
+    emit(t, 0);
+    emit(t, other);
+    return;
+  }
   /* A value still in a local adds no code after the address. */
   if (v.kind == V_CONST && a.kind != V_CONST) {
     uint32_t ra = operand(t, a);
@@ -1039,6 +1158,27 @@ static void emit_store(tr *t, cw_opcode op, uint32_t offset) {
   if (fold) emit(t, c);
 }
 
+/* Called when the I32_ADD_I just emitted has been redirected into a local:
+ * right after another such one, the two become one I32_ADD2_I (a loop
+ * stepping two pointers). */
+static void merge_add_set(tr *t) {
+  size_t p2 = t->prod_dest - 1;
+  if (t->code[p2] != (uint32_t)t->words[IOP_I32_ADD_I] || p2 + 5 != t->len) return;
+  if (t->addset_end != p2) {
+    t->addset_pos = p2;
+    t->addset_end = t->len;
+    return;
+  }
+  size_t p1 = t->addset_pos; /* op d1 a1 lo hi | op d2 a2 lo hi -> op d1 a1 c1 d2 a2 c2 */
+  uint32_t d2 = t->code[p2 + 1], a2 = t->code[p2 + 2], c2 = t->code[p2 + 3];
+  t->code[p1] = (uint32_t)t->words[IOP_I32_ADD2_I];
+  t->code[p1 + 4] = d2;
+  t->code[p1 + 5] = a2;
+  t->code[p1 + 6] = c2;
+  t->len = p1 + 7;
+  t->addset_end = t->add_end = t->prod_end = SIZE_MAX;
+}
+
 /* local.set / local.tee of the local at slot off. */
 static void emit_local_set(tr *t, uint32_t off, bool tee, cw_valtype type) {
   val v = pop(t);
@@ -1050,6 +1190,7 @@ static void emit_local_set(tr *t, uint32_t off, bool tee, cw_valtype type) {
     if (v.kind == V_HOME && t->len == before && t->prod_end == t->len &&
         t->code[t->prod_dest] == v.home) {
       t->code[t->prod_dest] = off; /* the producer writes the local itself */
+      merge_add_set(t);
     } else if (v.kind == V_CONST) {
       emit_const(t, v.type, off, v.bits);
     } else {

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "interp/code.h" /* test_fusions checks which form was emitted */
+
 #define MOD(name) wasm_##name, sizeof wasm_##name
 
 static cwasi_val v_i32(int32_t x) { return (cwasi_val){.type = CWASI_I32, .of.i32 = x}; }
@@ -560,10 +562,209 @@ out:
   cwasi_engine_delete(e);
 }
 
+/* ---- the fused forms of wat/fusions.wat ---------------------------------- */
+
+
+static uint64_t f64_bits(double x) {
+  uint64_t b;
+  memcpy(&b, &x, sizeof b);
+  return b;
+}
+static uint64_t f32_bits(float x) {
+  uint32_t b;
+  memcpy(&b, &x, sizeof b);
+  return b;
+}
+static uint64_t val_bits(cwasi_val v) {
+  switch (v.type) {
+  case CWASI_I32: return (uint32_t)v.of.i32;
+  case CWASI_I64: return (uint64_t)v.of.i64;
+  case CWASI_F32: return f32_bits(v.of.f32);
+  default: return f64_bits(v.of.f64);
+  }
+}
+
+/* Whether export name (called at least once, so translated) starts with op. */
+static bool first_op_is(cwasi_instance *inst, const char *name, interp_op op) {
+  cwasi_func *fn = func_of(inst, name);
+  if (!fn || !fn->code || !*fn->code || !(*fn->code)->len) return false;
+  return (*fn->code)->code[0] == (uint32_t)interp_op_words()[op];
+}
+
+static uint8_t *export_memory(cwasi_instance *inst, const char *name) {
+  cwasi_extern ex;
+  if (!cwasi_instance_export(inst, name, strlen(name), &ex) || ex.kind != CWASI_EXTERN_MEMORY)
+    return NULL;
+  return cwasi_memory_data(ex.of.memory);
+}
+
+static int32_t count_down_model(uint32_t n, uint32_t step) {
+  uint32_t k = 0;
+  for (;;) {
+    k++;
+    if (k >= 1000) break;
+    n += step;
+    if (n == 0) break;
+  }
+  return (int32_t)(k * 65536 + n);
+}
+
+static int32_t swap_model(int op, uint32_t i, uint32_t s, uint32_t bound) {
+  uint32_t k = 0;
+  while (k < 1000) {
+    k++;
+    i += s;
+    int32_t sb = (int32_t)bound, si = (int32_t)i;
+    bool r[10] = {bound == i, bound != i, sb < si, bound < i, sb > si,
+                  bound > i,  sb <= si,   bound <= i, sb >= si, bound >= i};
+    if (!r[op]) break;
+  }
+  return (int32_t)(k * 65536 + i);
+}
+
+static void test_fusions_memory(void) {
+  fx f;
+  if (!fx_open(&f, NULL, MOD(fusions))) return;
+  uint8_t *mem = export_memory(f.inst, "mem");
+  CHECK(mem != NULL);
+  if (!mem) return;
+  static const struct {
+    const char *name;
+    interp_op l, m;
+    cwasi_val x;
+    uint64_t init, want; /* the memory operand, and x OP it */
+    unsigned width;
+  } cases[] = {
+      {"f64_add", IOP_F64_ADD_L, IOP_F64_ADD_M, {CWASI_F64, {.f64 = 1.5}}, 0x4002000000000000, 0x400E000000000000, 8},
+      {"f64_sub", IOP_F64_SUB_L, IOP_F64_SUB_M, {CWASI_F64, {.f64 = 1.5}}, 0x4002000000000000, 0xBFE8000000000000, 8},
+      {"f64_mul", IOP_F64_MUL_L, IOP_F64_MUL_M, {CWASI_F64, {.f64 = 1.5}}, 0x4002000000000000, 0x400B000000000000, 8},
+      {"f32_add", IOP_F32_ADD_L, IOP_F32_ADD_M, {CWASI_F32, {.f32 = 1.5f}}, 0x40100000, 0x40700000, 4},
+      {"f32_sub", IOP_F32_SUB_L, IOP_F32_SUB_M, {CWASI_F32, {.f32 = 1.5f}}, 0x40100000, 0xBF400000, 4},
+      {"f32_mul", IOP_F32_MUL_L, IOP_F32_MUL_M, {CWASI_F32, {.f32 = 1.5f}}, 0x40100000, 0x40580000, 4},
+      {"i32_add", IOP_I32_ADD_L, IOP_I32_ADD_M, {CWASI_I32, {.i32 = -1}}, 5, 4, 4},
+      {"i32_sub", IOP_I32_SUB_L, IOP_I32_SUB_M, {CWASI_I32, {.i32 = 3}}, 5, 0xFFFFFFFE, 4},
+      {"i64_add", IOP_I64_ADD_L, IOP_I64_ADD_M, {CWASI_I64, {.i64 = INT64_MAX}}, 1, 0x8000000000000000, 8},
+      {"i64_sub", IOP_I64_SUB_L, IOP_I64_SUB_M, {CWASI_I64, {.i64 = 0}}, 1, UINT64_MAX, 8},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char rmw[32], lop[32];
+    snprintf(rmw, sizeof rmw, "rmw_%s", cases[i].name);
+    snprintf(lop, sizeof lop, "lop_%s", cases[i].name);
+    unsigned w = cases[i].width;
+    uint64_t got = 0;
+    cwasi_error err;
+    /* p[8] = x OP p[8]: the bytes around stay */
+    memset(mem, 0x5A, 256);
+    memcpy(mem + 64 + 8, &cases[i].init, w);
+    cwasi_val a[2] = {v_i32(64), cases[i].x};
+    CHECK(call(f.store, f.inst, rmw, a, 2, NULL, 0, &err) == CWASI_OK);
+    memcpy(&got, mem + 64 + 8, w);
+    CHECK(got == cases[i].want);
+    CHECK(mem[64 + 7] == 0x5A && mem[64 + 8 + w] == 0x5A);
+    CHECK(first_op_is(f.inst, rmw, cases[i].m));
+    /* the last bytes of memory: in bounds; one further: a trap, nothing stored */
+    a[0] = v_i32((int32_t)(65536 - 8 - w));
+    memcpy(mem + 65536 - w, &cases[i].init, w);
+    CHECK(call(f.store, f.inst, rmw, a, 2, NULL, 0, &err) == CWASI_OK);
+    memcpy(&got, mem + 65536 - w, w);
+    CHECK(got == cases[i].want);
+    a[0] = v_i32((int32_t)(65536 - 8 - w + 1));
+    memcpy(mem + 65536 - w, &cases[i].init, w);
+    CHECK(call_traps(f.store, f.inst, rmw, a, 2, 0, CWASI_TRAP_MEMORY_OOB, rmw));
+    got = 0;
+    memcpy(&got, mem + 65536 - w, w);
+    CHECK(got == cases[i].init);
+    /* x OP p[8 + 4], and the same with p + 8 wrapping to 0 (address 4) */
+    cwasi_val r[1];
+    memcpy(mem + 64 + 12, &cases[i].init, w);
+    CHECK(call(f.store, f.inst, lop, a, 2, r, 1, &err) != CWASI_OK); /* a[0] is near the end */
+    a[0] = v_i32(64);
+    CHECK(call(f.store, f.inst, lop, a, 2, r, 1, &err) == CWASI_OK && val_bits(r[0]) == cases[i].want);
+    CHECK(first_op_is(f.inst, lop, cases[i].l));
+    memcpy(mem + 4, &cases[i].init, w);
+    a[0] = v_i32(-8);
+    CHECK(call(f.store, f.inst, lop, a, 2, r, 1, &err) == CWASI_OK && val_bits(r[0]) == cases[i].want);
+  }
+  /* Not read-modify-write: another offset; the address local changing */
+  cwasi_error err;
+  double d;
+  memset(mem, 0, 256);
+  memcpy(mem + 72, &(double){2.0}, 8);
+  cwasi_val a[2] = {v_i32(64), v_f64(1.0)};
+  CHECK(call(f.store, f.inst, "rmw_other_offset", a, 2, NULL, 0, &err) == CWASI_OK);
+  memcpy(&d, mem + 72, 8);
+  CHECK(d == 2.0);
+  memcpy(&d, mem + 80, 8);
+  CHECK(d == 3.0);
+  CHECK(call(f.store, f.inst, "rmw_addr_changes", a, 2, NULL, 0, &err) == CWASI_OK);
+  memcpy(&d, mem + 64, 8);
+  CHECK(d == 3.0);
+  memcpy(&d, mem + 72, 8);
+  CHECK(d == 2.0);
+  fx_close(&f);
+}
+
+static void test_fusions_control(void) {
+  fx f;
+  if (!fx_open(&f, NULL, MOD(fusions))) return;
+  cwasi_val a[4] = {v_i32(100), v_i32(0)};
+  CHECK(call_int(f.store, f.inst, "add2", a, 2) == (int64_t)(108 | (uint64_t)92 << 32));
+  CHECK(first_op_is(f.inst, "add2", IOP_I32_ADD2_I));
+  a[0] = v_i32(5);
+  CHECK(call_int(f.store, f.inst, "add2_label", a, 2) == (int64_t)(6 | (uint64_t)10 << 32));
+  a[1] = v_i32(20);
+  CHECK(call_int(f.store, f.inst, "add2_label", a, 2) == (int64_t)(6 | (uint64_t)21 << 32));
+  CHECK(first_op_is(f.inst, "add2_label", IOP_I32_ADD_I)); /* a loop label sits between */
+  a[0] = v_i32(0), a[1] = v_i32(0), a[2] = v_i32(3);
+  CHECK(call_int(f.store, f.inst, "add2_loop", a, 3) == (int64_t)(24 | (uint64_t)48 << 32));
+  for (int32_t n = 0; n < 5; n++) {
+    static const int32_t want[] = {123, 231, 312, 123, 231};
+    cwasi_val r4[4] = {v_i32(1), v_i32(2), v_i32(3), v_i32(n)};
+    CHECK(call_int(f.store, f.inst, "rotate", r4, 4) == want[n]);
+  }
+  static const struct {
+    int64_t x;
+    int32_t table, cond;
+  } wraps[] = {{0x100000001, 11, 1}, {0x500000000, 10, 0}, {2, 12, 1},
+               {(int64_t)0xFFFFFFFF00000007, 12, 1}, {0, 10, 0}};
+  for (size_t i = 0; i < sizeof wraps / sizeof wraps[0]; i++) {
+    cwasi_val x = v_i64(wraps[i].x);
+    CHECK(call_int(f.store, f.inst, "wrap_table", &x, 1) == wraps[i].table);
+    CHECK(call_int(f.store, f.inst, "wrap_br_if", &x, 1) == wraps[i].cond);
+    CHECK(call_int(f.store, f.inst, "wrap_if", &x, 1) == wraps[i].cond);
+  }
+  CHECK(first_op_is(f.inst, "wrap_table", IOP_BR_TABLE));
+  CHECK(first_op_is(f.inst, "wrap_br_if", IOP_BR_IF));
+  static const int32_t starts[][3] = {{0, 1, 10}, {-5, 2, 7},  {95, 1, 100}, {0, 7, 0},
+                                      {5, -1, 0}, {1, -1, 3},  {INT32_MAX - 4, 1, INT32_MIN},
+                                      {10, -1, 0}, {3, 0, 3}};
+  for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++) {
+    cwasi_val x[3] = {v_i32(starts[k][0]), v_i32(starts[k][1]), v_i32(starts[k][2])};
+    CHECK(call_int(f.store, f.inst, "count_down_imm", x, 1) ==
+          count_down_model((uint32_t)starts[k][0], UINT32_MAX));
+    CHECK(call_int(f.store, f.inst, "count_down_reg", x, 2) ==
+          count_down_model((uint32_t)starts[k][0], (uint32_t)starts[k][1]));
+    CHECK(call_int(f.store, f.inst, "if_add", x, 2) == (starts[k][0] + starts[k][1] != 0));
+    for (int op = 0; op < 10; op++) {
+      char name[16];
+      snprintf(name, sizeof name, "swap_%d", op);
+      int64_t got = call_int(f.store, f.inst, name, x, 3);
+      int32_t want = swap_model(op, (uint32_t)starts[k][0], (uint32_t)starts[k][1],
+                                (uint32_t)starts[k][2]);
+      CHECK(got == want);
+      if (got != want) fprintf(stderr, "%s(%zu): %lld, want %d\n", name, k, (long long)got, want);
+    }
+  }
+  CHECK(first_op_is(f.inst, "if_add", IOP_BRA_I32_EQ_I));
+  fx_close(&f);
+}
+
 int main(void) {
   RUN(test_register_code);
   RUN(test_fused_compares);
   RUN(test_loop_edges);
+  RUN(test_fusions_memory);
+  RUN(test_fusions_control);
   RUN(test_arith_and_traps);
   RUN(test_trap_offsets);
   RUN(test_control);
