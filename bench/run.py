@@ -302,6 +302,31 @@ def measure_hello(cwasi, hello_native, hello_wasm, n, timeout, tmpdir):
     return out
 
 
+def measure_in_process(cwasi, hello_wasm, n, build_dir, tmpdir):
+    """bench/startup.c, built against the libcwasi.a next to cwasi: start-up
+    inside one process (engine to teardown), without process creation.
+    Returns a dict, with "error" if it could not run."""
+    lib = os.path.join(os.path.dirname(os.path.abspath(cwasi)), "libcwasi.a")
+    if not os.path.exists(lib):
+        return {"error": "no %s" % os.path.relpath(lib, ROOT)}
+    exe = os.path.join(build_dir, "startup")
+    src = os.path.join(ROOT, "bench", "startup.c")
+    if not os.path.exists(exe) or os.path.getmtime(exe) < newest_mtime([src, lib, __file__]):
+        r = subprocess.run(["cc", "-O2", "-I" + os.path.join(ROOT, "include"), src, lib,
+                            "-lm", "-lpthread", "-o", exe], capture_output=True, text=True)
+        if r.returncode != 0:
+            return {"error": "startup.c did not build: %s" % (r.stderr.strip().splitlines() or ["?"])[0]}
+    r = run([exe, hello_wasm, str(n)], 60, tmpdir)
+    m = re.search(rb"median total ([0-9.]+) us \(load ([0-9.]+), instantiate ([0-9.]+), "
+                  rb"run ([0-9.]+), teardown ([0-9.]+)\)", r.stdout)
+    if not r.ok() or not m:
+        return {"error": r.reason() if not r.ok() else "unexpected output %r" % r.stdout[:80]}
+    keys = ("total_us", "load_us", "instantiate_us", "run_us", "teardown_us")
+    out = {k: float(v) for k, v in zip(keys, m.groups())}
+    out["runs"] = n
+    return out
+
+
 def peak_rss(cmd, tmpdir):
     """Peak RSS in KiB from GNU time -v, or an error string."""
     if not os.access("/usr/bin/time", os.X_OK):
@@ -526,6 +551,15 @@ def main():
                     extra = "; cwasi adds %.2f ms CPU, %.2f ms wall" % (
                         startup["cwasi_minus_native_cpu_ms"], startup["cwasi_minus_native_wall_ms"])
                 log("start-up (hello world, median of %d): cwasi %s; %s%s" % (n, both(cw), nat_txt, extra))
+            inproc = measure_in_process(cwasi, hb["wasm"], n, build, tmpdir)
+            startup["in_process"] = inproc
+            if "error" in inproc:
+                log("start-up in process (bench/startup.c): failed (%s)" % inproc["error"])
+            else:
+                log("start-up in process (bench/startup.c, median of %d): %.0f us = load %.0f + "
+                    "instantiate %.0f + run %.0f + teardown %.0f" % (
+                        n, inproc["total_us"], inproc["load_us"], inproc["instantiate_us"],
+                        inproc["run_us"], inproc["teardown_us"]))
             for label, cmd in (("cwasi", [cwasi, "run", hb["wasm"]]), ("native", [hb["native"]])):
                 kib, err = peak_rss(cmd, tmpdir)
                 rss[label] = {"kib": kib} if kib is not None else {"error": err}
