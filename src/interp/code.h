@@ -37,6 +37,8 @@
  * BR_UNWIND          rel src dst n          copy n slots src->dst, jump
  * BR_IF_UNWIND       rel c src dst n        the same if fp[c] is non-zero
  * BR_TABLE           c n (n+1)x(rel src dst cnt)
+ * BR_TABLE_Lw        dst addr offset n (n+1)x(...)   fp[dst] = a w-bit unsigned load,
+ *                                       whose low 32 bits are the index (switch (*p))
  * RETURN             src n                  copy n slots src->0, pop frame
  * CALL               funcidx base           arguments (and results) at fp[base..]
  * CALL_INDIRECT      typeidx tableidx c base
@@ -240,7 +242,11 @@
   X(F64_SUBMUL)                                                                                    \
   X(I32_ADD_SHL)                                                                                   \
   X(I32_ADD2_I)                                                                                    \
-  X(COPY2)
+  X(COPY2)                                                                                         \
+  X(BR_TABLE_L8)                                                                                   \
+  X(BR_TABLE_L16)                                                                                  \
+  X(BR_TABLE_L32)                                                                                  \
+  X(BR_TABLE_L64)
 
 /* Every operation, generated: INTERP_ALL_OPS expands INTERP_EACH(name)
  * for each (define INTERP_EACH first), in enum order. The enum, the

@@ -591,6 +591,23 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
     JUMP(e);
     DISPATCH();
   }
+#define BR_TABLE_LOAD(id, T)                                                                       \
+  OP(id) {                                                                                         \
+    uint64_t ea = (uint64_t)(uint32_t)R(2) + ip[3];                                                \
+    MEM_CHECK(ea, sizeof(T));                                                                      \
+    T v;                                                                                           \
+    memcpy(&v, mem + ea, sizeof(T));                                                               \
+    R(1) = v;                                                                                      \
+    uint32_t i = (uint32_t)v, n = ip[4];                                                           \
+    const uint32_t *e = ip + 5 + 4 * (size_t)(i < n ? i : n);                                      \
+    move_slots(fp, e[2], e[1], e[3]);                                                              \
+    JUMP(e);                                                                                       \
+    DISPATCH();                                                                                    \
+  }
+  BR_TABLE_LOAD(BR_TABLE_L8, uint8_t)
+  BR_TABLE_LOAD(BR_TABLE_L16, uint16_t)
+  BR_TABLE_LOAD(BR_TABLE_L32, uint32_t)
+  BR_TABLE_LOAD(BR_TABLE_L64, uint64_t)
   OP(RETURN) {
     move_slots(fp, 0, ip[1], ip[2]);
     fr--;

@@ -96,6 +96,9 @@ typedef struct tr {
    * its result where it loaded from makes it ID_M. */
   size_t lop_pos, lop_end;
   uint32_t lop_op;
+  /* The last plain load: a br_table on its value loads the index itself. */
+  size_t load_pos, load_end;
+  cw_opcode load_op;
   const int32_t *words; /* interp_op_words() */
   /* Trap sites (see interp_site), in code order. An operation truncated by
    * a fusion leaves a stale entry at or beyond len; the next site pushed
@@ -162,6 +165,7 @@ static uint32_t emit(tr *t, uint32_t w) {
 static const bool op_traps[IOP__COUNT] = {
     INTERP_DIVOPS(TRAPS_BIN_) INTERP_LOADS(TRAPS_LOAD_) INTERP_STORES(TRAPS_STORE_)
     TRAPS_(UNREACHABLE) TRAPS_(CALL) TRAPS_(CALL_INDIRECT)
+    TRAPS_(BR_TABLE_L8) TRAPS_(BR_TABLE_L16) TRAPS_(BR_TABLE_L32) TRAPS_(BR_TABLE_L64)
     TRAPS_(TABLE_GET) TRAPS_(TABLE_SET) TRAPS_(TABLE_FILL) TRAPS_(TABLE_INIT) TRAPS_(TABLE_COPY)
     TRAPS_(MEMORY_INIT) TRAPS_(MEMORY_COPY) TRAPS_(MEMORY_FILL)
     TRAPS_(I32_TRUNC_F32_S) TRAPS_(I32_TRUNC_F32_U) TRAPS_(I32_TRUNC_F64_S)
@@ -224,7 +228,7 @@ static void patch_chain(tr *t, uint32_t cell, uint32_t target) {
  * the top value may also come from a branch. */
 static void no_fusion(tr *t) {
   t->prod_end = t->cmp_end = t->add_end = SIZE_MAX;
-  t->addset_end = t->copy_end = t->lop_end = SIZE_MAX;
+  t->addset_end = t->copy_end = t->lop_end = t->load_end = SIZE_MAX;
 }
 
 /* ---- the operand stack ----------------------------------------------------- */
@@ -569,8 +573,11 @@ static uint32_t cond_operand(tr *t, val cond) {
   size_t pos;
   if (!just_produced(t, cond, CW_OP_I32_WRAP_I64, &pos)) return operand(t, cond);
   uint32_t src = t->code[pos + 2];
+  size_t load_pos = t->load_pos, load_end = t->load_end;
+  cw_opcode load_op = t->load_op;
   t->len = pos;
   no_fusion(t);
+  t->load_pos = load_pos, t->load_end = load_end, t->load_op = load_op; /* still last, or not */
   return src;
 }
 
@@ -716,9 +723,34 @@ static void emit_br_table(tr *t, const imm *im, val cond) {
   size_t n = (size_t)im->count;
   uint32_t rc = cond_operand(t, cond);
   materialize_all(t);
-  if (!reserve(t, 3 + 4 * (n + 1) + 8)) return;
-  emit_op(t, IOP_BR_TABLE);
-  emit(t, rc);
+  /* switch (*p): the index loaded just before (only its low 32 bits
+   * count, so an i64.load whose wrap was dropped qualifies too) is loaded
+   * by the br_table, which also writes it where the load did. Only if
+   * nothing was emitted in between: a copy made home above may read the
+   * loaded value from its local. */
+  uint32_t table_op = IOP_BR_TABLE, dst = 0, addr = rc, offset = 0;
+  if (t->load_end == t->len && t->code[t->load_pos + 1] == rc) {
+    switch (t->load_op) {
+    case CW_OP_I32_LOAD8_U: table_op = IOP_BR_TABLE_L8; break;
+    case CW_OP_I32_LOAD16_U: table_op = IOP_BR_TABLE_L16; break;
+    case CW_OP_I32_LOAD: case CW_OP_I64_LOAD32_U: table_op = IOP_BR_TABLE_L32; break;
+    case CW_OP_I64_LOAD: table_op = IOP_BR_TABLE_L64; break;
+    default: break;
+    }
+    if (table_op != IOP_BR_TABLE) {
+      dst = rc;
+      addr = t->code[t->load_pos + 2];
+      offset = t->code[t->load_pos + 3];
+      t->site_offset = site_at(t, t->load_pos); /* a trap is the load's */
+      t->len = t->load_pos;
+      no_fusion(t);
+    }
+  }
+  if (!reserve(t, 5 + 4 * (n + 1) + 8)) return;
+  emit_op(t, table_op);
+  if (table_op != IOP_BR_TABLE) emit(t, dst);
+  emit(t, addr);
+  if (table_op != IOP_BR_TABLE) emit(t, offset);
   emit(t, im->count);
   uint32_t returns = NO_CELL; /* entries that leave the function */
   for (size_t i = 0; i <= n && !t->bad; i++) {
@@ -1097,12 +1129,18 @@ static void emit_load(tr *t, cw_opcode op, uint32_t offset) {
   uint32_t ra = fold ? x : k ? (uint32_t)a.bits : operand(t, a);
   uint32_t dst = result(t, cw_opinfo_table[op].result);
   if (!reserve(t, 5)) return;
+  size_t at = t->len;
   emit_op(t, fold ? addr_op[op] : k ? const_addr_op[op] : (uint32_t)op);
   uint32_t cell = emit(t, dst);
   emit(t, ra);
   emit(t, offset);
   if (fold) emit(t, c);
   produced(t, cell);
+  if (!fold && !k) {
+    t->load_pos = at;
+    t->load_end = t->len;
+    t->load_op = op;
+  }
 }
 
 static void emit_store(tr *t, cw_opcode op, uint32_t offset) {

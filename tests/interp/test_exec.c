@@ -756,6 +756,40 @@ static void test_fusions_control(void) {
     }
   }
   CHECK(first_op_is(f.inst, "if_add", IOP_BRA_I32_EQ_I));
+  /* br_table on a loaded index: only its low 32 bits (or 8, 16) count */
+  uint8_t *mem = export_memory(f.inst, "mem");
+  CHECK(mem != NULL);
+  if (!mem) return;
+  static const struct {
+    const char *name;
+    interp_op op;
+    unsigned width;
+  } sw[] = {{"switch_l8", IOP_BR_TABLE_L8, 1}, {"switch_l16", IOP_BR_TABLE_L16, 2},
+            {"switch_l32", IOP_BR_TABLE_L32, 4}, {"switch_l64", IOP_BR_TABLE_L64, 8}};
+  static const uint64_t index[] = {0, 1, 2, 3, 0x100, 0x10001, 0x100000001, UINT64_MAX};
+  for (size_t i = 0; i < sizeof sw / sizeof sw[0]; i++) {
+    for (size_t j = 0; j < sizeof index / sizeof index[0]; j++) {
+      memset(mem + 100, 0, 16);
+      memcpy(mem + 102, &index[j], sw[i].width);
+      uint32_t low = sw[i].width == 1   ? (uint8_t)index[j]
+                     : sw[i].width == 2 ? (uint16_t)index[j]
+                                        : (uint32_t)index[j];
+      cwasi_val p = v_i32(100);
+      CHECK(call_int(f.store, f.inst, sw[i].name, &p, 1) == (low == 0 ? 10 : low == 1 ? 11 : 12));
+    }
+    CHECK(first_op_is(f.inst, sw[i].name, sw[i].op));
+    cwasi_val p = v_i32((int32_t)(65536 - 2 - sw[i].width)); /* the last bytes */
+    CHECK(call_int(f.store, f.inst, sw[i].name, &p, 1) >= 10);
+    p = v_i32((int32_t)(65536 - 2 - sw[i].width + 1));
+    CHECK(call_traps(f.store, f.inst, sw[i].name, &p, 1, 1, CWASI_TRAP_MEMORY_OOB, "at offset 0x"));
+  }
+  for (uint32_t c = 0; c < 4; c++) {
+    memset(mem + 100, 0, 16);
+    mem[100] = (uint8_t)c;
+    cwasi_val p = v_i32(100);
+    CHECK(call_int(f.store, f.inst, "switch_kept", &p, 1) == (int64_t)(c * 100 + (c == 0 ? 10 : c == 1 ? 11 : 0)));
+    CHECK(call_int(f.store, f.inst, "switch_kept64", &p, 1) == (int64_t)(c + (c == 0 ? 10 : c == 1 ? 11 : 12)));
+  }
   fx_close(&f);
 }
 

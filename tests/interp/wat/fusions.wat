@@ -178,4 +178,41 @@
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br_if $l (i32.ge_u (local.get $bound) (local.tee $i (i32.add (local.get $i) (local.get $s)))))))
     (i32.add (i32.mul (local.get $k) (i32.const 65536)) (local.get $i)))
+  (func (export "switch_l8") (param $p i32) (result i32)
+    (block $c (block $b (block $a
+      (br_table $a $b $c (i32.load8_u offset=2 (local.get $p))))
+      (return (i32.const 10)))
+      (return (i32.const 11)))
+    (i32.const 12))
+  (func (export "switch_l16") (param $p i32) (result i32)
+    (block $c (block $b (block $a
+      (br_table $a $b $c (i32.load16_u offset=2 (local.get $p))))
+      (return (i32.const 10)))
+      (return (i32.const 11)))
+    (i32.const 12))
+  (func (export "switch_l32") (param $p i32) (result i32)
+    (block $c (block $b (block $a
+      (br_table $a $b $c (i32.load offset=2 (local.get $p))))
+      (return (i32.const 10)))
+      (return (i32.const 11)))
+    (i32.const 12))
+  (func (export "switch_l64") (param $p i32) (result i32)
+    (block $c (block $b (block $a
+      (br_table $a $b $c (i32.wrap_i64 (i64.load offset=2 (local.get $p)))))
+      (return (i32.const 10)))
+      (return (i32.const 11)))
+    (i32.const 12))
+  ;; the loaded index is also kept in a local: the load must stay
+  (func (export "switch_kept") (param $p i32) (result i32) (local $c i32) (local $r i32)
+    (block $c (block $b (block $a
+      (br_table $a $b $c (local.tee $c (i32.load8_u (local.get $p)))))
+      (local.set $r (i32.const 10)) (br $c))
+      (local.set $r (i32.const 11)))
+    (i32.add (local.get $r) (i32.mul (local.get $c) (i32.const 100))))
+  (func (export "switch_kept64") (param $p i32) (result i32) (local $c i64)
+    (block $c (block $b (block $a
+      (br_table $a $b $c (i32.wrap_i64 (local.tee $c (i64.load (local.get $p))))))
+      (return (i32.add (i32.const 10) (i32.wrap_i64 (local.get $c)))))
+      (return (i32.add (i32.const 11) (i32.wrap_i64 (local.get $c)))))
+    (i32.add (i32.const 12) (i32.wrap_i64 (local.get $c))))
 )
