@@ -59,7 +59,8 @@
  * F64_MULADD         dst x y c          dst = x*y + c, two roundings; ADDMUL
  *                                       c + x*y, MULSUB x*y - c, SUBMUL
  *                                       c - x*y (and the F32 ones)
- * I32_ADD_SHL        dst a x k          dst = a + (x << k)
+ * I32_ADD_SHL        dst a x k          dst = a + (x << k); also I32_XOR_ROTL & co.
+ *                                       (INTERP_SHIFTS, INTERP_SHIFT_USERS)
  * ID_L (INTERP_LOADOPS) dst a x offset c   dst = a OP load((u32)(fp[x] + c), offset)
  * ID_M               x offset c a        the same, stored back where it was
  *                                       loaded: `p[i] += a` in one
@@ -227,6 +228,24 @@
 #define INTERP_PLUS(a, b) ((a) + (b))
 #define INTERP_MINUS(a, b) ((a) - (b))
 
+/* An i32 shift or rotate by a constant, combined with the commutative
+ * operation that consumes its result: I32_<C>_<S> dst a x k is
+ * dst = a C (x S k), generated for every C of INTERP_SHIFT_USERS and S of
+ * INTERP_SHIFTS (address arithmetic `p + (i << 3)`, hash and checksum
+ * code's `h ^ rotl(x, 7)`). X(E, S, FN) with FN(x, k), E passing the
+ * user's name along; the users' operators are in interp.c. */
+#define INTERP_SHIFTS(X, E)                                                                        \
+  X(E, SHL, interp_i32_shl)                                                                        \
+  X(E, SHR_U, interp_i32_shr_u)                                                                    \
+  X(E, SHR_S, interp_i32_shr_s)                                                                    \
+  X(E, ROTL, interp_i32_rotl)                                                                      \
+  X(E, ROTR, interp_i32_rotr)
+#define INTERP_SHIFT_USERS(X)                                                                      \
+  X(ADD)                                                                                           \
+  X(XOR)                                                                                           \
+  X(OR)                                                                                            \
+  X(AND)
+
 /* Internal operations beyond the instruction set. */
 #define INTERP_EXTRA_OPS(X)                                                                        \
   X(BR_UNWIND)                                                                                     \
@@ -240,7 +259,6 @@
   X(F64_ADDMUL)                                                                                    \
   X(F64_MULSUB)                                                                                    \
   X(F64_SUBMUL)                                                                                    \
-  X(I32_ADD_SHL)                                                                                   \
   X(I32_ADD2_I)                                                                                    \
   X(COPY2)                                                                                         \
   X(BR_TABLE_L8)                                                                                   \
@@ -260,6 +278,8 @@
 #define INTERP_EACH_STORE_(id, ...)                                                                \
   INTERP_EACH(id##_A) INTERP_EACH(id##_K) INTERP_EACH(id##_X) INTERP_EACH(id##_V)
 #define INTERP_EACH_LOADOP_(id, ...) INTERP_EACH(id##_L) INTERP_EACH(id##_M)
+#define INTERP_EACH_SHIFTED_(c, s, fn) INTERP_EACH(I32_##c##_##s)
+#define INTERP_EACH_SHIFT_USER_(c) INTERP_SHIFTS(INTERP_EACH_SHIFTED_, c)
 #define INTERP_ALL_OPS                                                                             \
   CW_OPCODES(INTERP_EACH_OPCODE_)                                                                  \
   INTERP_EXTRA_OPS(INTERP_EACH)                                                                    \
@@ -269,7 +289,8 @@
   INTERP_ICMPS32(INTERP_EACH_LOOP_)                                                                \
   INTERP_LOADS(INTERP_EACH_MEM_)                                                                   \
   INTERP_STORES(INTERP_EACH_STORE_)                                                                \
-  INTERP_LOADOPS(INTERP_EACH_LOADOP_)
+  INTERP_LOADOPS(INTERP_EACH_LOADOP_)                                                              \
+  INTERP_SHIFT_USERS(INTERP_EACH_SHIFT_USER_)
 
 typedef enum interp_op {
 #define INTERP_EACH(id) IOP_##id,

@@ -799,10 +799,17 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
     R(3) = R(4);
     NEXT(5);
   }
-  OP(I32_ADD_SHL) {
-    R(1) = (uint32_t)((uint32_t)R(2) + interp_i32_shl((uint32_t)R(3), ip[4]));
-    NEXT(5);
+#define SHIFTED_HANDLER(c, s, fn)                                                                  \
+  OP(I32_##c##_##s) {                                                                              \
+    R(1) = (uint32_t)((uint32_t)R(2) SHIFT_USER_OP_##c fn((uint32_t)R(3), ip[4]));                 \
+    NEXT(5);                                                                                       \
   }
+#define SHIFT_USER_HANDLERS(c) INTERP_SHIFTS(SHIFTED_HANDLER, c)
+#define SHIFT_USER_OP_ADD +
+#define SHIFT_USER_OP_XOR ^
+#define SHIFT_USER_OP_OR |
+#define SHIFT_USER_OP_AND &
+  INTERP_SHIFT_USERS(SHIFT_USER_HANDLERS)
 
   /* ---- binary operations, from the lists in code.h ---- */
   INTERP_ICMPS(ICMP_HANDLERS)

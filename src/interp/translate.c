@@ -907,61 +907,92 @@ static bool just_produced(tr *t, val v, uint32_t op, size_t *pos) {
   return true;
 }
 
+/* The shifts by a constant, and I32_<C>_<S> by user C (code.h). */
+static const uint16_t shift_imm_op[] = {
+#define SHIFT_ENTRY(e, s, fn) IOP_I32_##s##_I,
+    INTERP_SHIFTS(SHIFT_ENTRY, _)
+#undef SHIFT_ENTRY
+};
+#define SHIFT_ENTRY(c, s, fn) IOP_I32_##c##_##s,
+static const uint16_t shifted_add[] = {INTERP_SHIFTS(SHIFT_ENTRY, ADD)};
+static const uint16_t shifted_xor[] = {INTERP_SHIFTS(SHIFT_ENTRY, XOR)};
+static const uint16_t shifted_or[] = {INTERP_SHIFTS(SHIFT_ENTRY, OR)};
+static const uint16_t shifted_and[] = {INTERP_SHIFTS(SHIFT_ENTRY, AND)};
+#undef SHIFT_ENTRY
+#define NSHIFTS (sizeof shift_imm_op / sizeof shift_imm_op[0])
+
+/* a C (x S k), C commutative, when one operand is a shift or rotate by a
+ * constant just emitted: I32_<C>_<S> dst other x k. */
+static bool fuse_shift(tr *t, cw_opcode op, val a, val b) {
+  const uint16_t *fused;
+  switch (op) {
+  case CW_OP_I32_ADD: fused = shifted_add; break;
+  case CW_OP_I32_XOR: fused = shifted_xor; break;
+  case CW_OP_I32_OR: fused = shifted_or; break;
+  case CW_OP_I32_AND: fused = shifted_and; break;
+  default: return false;
+  }
+  if (a.kind == V_CONST || b.kind == V_CONST) return false;
+  size_t pos;
+  for (size_t i = 0; i < NSHIFTS; i++) {
+    uint32_t other;
+    if (just_produced(t, b, shift_imm_op[i], &pos)) /* a C (x S k) */
+      other = operand(t, a);
+    else if (just_produced(t, a, shift_imm_op[i], &pos)) /* (x S k) C b: C commutes */
+      other = operand(t, b);
+    else
+      continue;
+    uint32_t x = t->code[pos + 2], k = t->code[pos + 3]; /* k: low word of the imm64 */
+    t->len = pos; /* the shift is replaced */
+    no_fusion(t);
+    uint32_t dst = result(t, CWASI_I32);
+    if (!reserve(t, 5)) return true;
+    emit_op(t, fused[i]);
+    uint32_t cell = emit(t, dst);
+    emit(t, other);
+    emit(t, x);
+    emit(t, k);
+    produced(t, cell);
+    return true;
+  }
+  return false;
+}
+
 /* Superinstructions: a float add/sub one of whose operands is a multiply
- * just emitted, and an i32.add of a shift by a constant just emitted.
- * The other operand must add no code (HOME or LOCAL), since the fused
- * instruction replaces the first one and reads its operands later. */
+ * just emitted. The other operand must add no code (HOME or LOCAL), since
+ * the fused instruction replaces the first one and reads its operands
+ * later. */
 static bool fuse_binop(tr *t, cw_opcode op, val a, val b) {
-  uint32_t mul, add_mul_first, add_mul_second, shl = IOP_I32_SHL_I;
+  uint32_t mul, add_mul_first, add_mul_second;
   switch (op) {
   case CW_OP_F64_ADD: mul = IOP_F64_MUL, add_mul_first = IOP_F64_MULADD, add_mul_second = IOP_F64_ADDMUL; break;
   case CW_OP_F64_SUB: mul = IOP_F64_MUL, add_mul_first = IOP_F64_MULSUB, add_mul_second = IOP_F64_SUBMUL; break;
   case CW_OP_F32_ADD: mul = IOP_F32_MUL, add_mul_first = IOP_F32_MULADD, add_mul_second = IOP_F32_ADDMUL; break;
   case CW_OP_F32_SUB: mul = IOP_F32_MUL, add_mul_first = IOP_F32_MULSUB, add_mul_second = IOP_F32_SUBMUL; break;
-  case CW_OP_I32_ADD: mul = IOP__COUNT, add_mul_first = add_mul_second = IOP_I32_ADD_SHL; break;
   default: return false;
   }
   if (a.kind == V_CONST || b.kind == V_CONST) return false;
   size_t pos;
-  uint32_t fused, other, x, y;
-  if (mul != IOP__COUNT) {
-    if (just_produced(t, b, mul, &pos)) { /* a + x*y */
-      fused = add_mul_second;
-      other = operand(t, a);
-    } else if (just_produced(t, a, mul, &pos)) { /* x*y + b */
-      fused = add_mul_first;
-      other = operand(t, b);
-    } else {
-      return false;
-    }
-    x = t->code[pos + 2];
-    y = t->code[pos + 3];
-  } else {
-    if (just_produced(t, b, shl, &pos)) /* a + (x << k) */
-      other = operand(t, a);
-    else if (just_produced(t, a, shl, &pos)) /* (x << k) + b: i32.add commutes */
-      other = operand(t, b);
-    else
-      return false;
+  uint32_t fused, other;
+  if (just_produced(t, b, mul, &pos)) { /* a + x*y */
+    fused = add_mul_second;
+    other = operand(t, a);
+  } else if (just_produced(t, a, mul, &pos)) { /* x*y + b */
     fused = add_mul_first;
-    x = t->code[pos + 2];
-    y = t->code[pos + 3]; /* the shift count, low word of the imm64 */
+    other = operand(t, b);
+  } else {
+    return false;
   }
-  t->len = pos; /* the multiply or shift is replaced */
+  uint32_t x = t->code[pos + 2], y = t->code[pos + 3];
+  t->len = pos; /* the multiply is replaced */
   no_fusion(t);
   uint32_t dst = result(t, cw_opinfo_table[op].result);
   if (!reserve(t, 5)) return true;
   emit_op(t, fused);
   uint32_t cell = emit(t, dst);
-  if (fused == IOP_I32_ADD_SHL) {
-    emit(t, other);
-    emit(t, x);
-    emit(t, y);
-  } else {
-    emit(t, x);
-    emit(t, y);
-    emit(t, other);
-  }
+  emit(t, x);
+  emit(t, y);
+  emit(t, other);
   produced(t, cell);
   return true;
 }
@@ -1046,7 +1077,7 @@ static bool fuse_load_operand(tr *t, cw_opcode op, val a, val b) {
 
 static void emit_binop(tr *t, cw_opcode op) {
   val b = pop(t), a = pop(t);
-  if (fuse_binop(t, op, a, b) || fuse_load_operand(t, op, a, b)) return;
+  if (fuse_binop(t, op, a, b) || fuse_shift(t, op, a, b) || fuse_load_operand(t, op, a, b)) return;
   if (a.kind == V_CONST && b.kind != V_CONST && commutes(op)) {
     val x = a;
     a = b;

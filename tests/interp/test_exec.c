@@ -622,6 +622,44 @@ static int32_t swap_model(int op, uint32_t i, uint32_t s, uint32_t bound) {
   return (int32_t)(k * 65536 + i);
 }
 
+static uint32_t shift_model(int c, int sh, uint32_t a, uint32_t x, uint32_t k) {
+  k &= 31;
+  uint32_t v = sh == 0   ? x << k
+               : sh == 1 ? x >> k
+               : sh == 2 ? (uint32_t)((int32_t)x >> k) /* arithmetic on every compiler we use */
+               : sh == 3 ? (k ? x << k | x >> (32 - k) : x)
+                         : (k ? x >> k | x << (32 - k) : x);
+  return c == 0 ? a + v : c == 1 ? a ^ v : c == 2 ? (a | v) : (a & v);
+}
+
+static void test_fusions_shifts(void) {
+  fx f;
+  if (!fx_open(&f, NULL, MOD(fusions))) return;
+  static const char *const users[] = {"add", "xor", "or", "and"};
+  static const char *const shifts[] = {"shl", "shr_u", "shr_s", "rotl", "rotr"};
+  static const uint32_t vals[] = {0, 1, 0x80000000, 0xDEADBEEF, 0x7FFFFFFF, 12345};
+#define SHIFTED_OP(c, s, fn) IOP_I32_##c##_##s,
+#define SHIFT_USER_OPS(c) INTERP_SHIFTS(SHIFTED_OP, c)
+  static const interp_op fused[] = {INTERP_SHIFT_USERS(SHIFT_USER_OPS)}; /* same order */
+#undef SHIFT_USER_OPS
+#undef SHIFTED_OP
+  for (int c = 0; c < 4; c++)
+    for (int sh = 0; sh < 5; sh++) {
+      char name[32];
+      snprintf(name, sizeof name, "sh_%s_%s", users[c], shifts[sh]);
+      for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++)
+        for (size_t j = 0; j < sizeof vals / sizeof vals[0]; j++) {
+          uint32_t a = vals[i], x = vals[j];
+          uint32_t r2 = shift_model(c, sh, a, x, 45);
+          uint32_t want = shift_model(c, sh, a, x, 7) ^ (r2 << 16 | r2 >> 16);
+          cwasi_val args[2] = {v_i32((int32_t)a), v_i32((int32_t)x)};
+          CHECK((uint32_t)call_int(f.store, f.inst, name, args, 2) == want);
+        }
+      CHECK(first_op_is(f.inst, name, fused[c * 5 + sh]));
+    }
+  fx_close(&f);
+}
+
 static void test_fusions_memory(void) {
   fx f;
   if (!fx_open(&f, NULL, MOD(fusions))) return;
@@ -798,6 +836,7 @@ int main(void) {
   RUN(test_fused_compares);
   RUN(test_loop_edges);
   RUN(test_fusions_memory);
+  RUN(test_fusions_shifts);
   RUN(test_fusions_control);
   RUN(test_arith_and_traps);
   RUN(test_trap_offsets);

@@ -215,4 +215,85 @@
       (return (i32.add (i32.const 10) (i32.wrap_i64 (local.get $c)))))
       (return (i32.add (i32.const 11) (i32.wrap_i64 (local.get $c)))))
     (i32.add (i32.const 12) (i32.wrap_i64 (local.get $c))))
+  ;; a C (x S k) and (x S k) C a, k = 7 and 45 (taken mod 32)
+  (func (export "sh_add_shl") (param $a i32) (param $x i32) (result i32)
+    (i32.xor
+      (i32.add (local.get $a) (i32.shl (local.get $x) (i32.const 7)))
+      (i32.rotl (i32.add (i32.shl (local.get $x) (i32.const 45)) (local.get $a)) (i32.const 16))))
+  (func (export "sh_add_shr_u") (param $a i32) (param $x i32) (result i32)
+    (i32.xor
+      (i32.add (local.get $a) (i32.shr_u (local.get $x) (i32.const 7)))
+      (i32.rotl (i32.add (i32.shr_u (local.get $x) (i32.const 45)) (local.get $a)) (i32.const 16))))
+  (func (export "sh_add_shr_s") (param $a i32) (param $x i32) (result i32)
+    (i32.xor
+      (i32.add (local.get $a) (i32.shr_s (local.get $x) (i32.const 7)))
+      (i32.rotl (i32.add (i32.shr_s (local.get $x) (i32.const 45)) (local.get $a)) (i32.const 16))))
+  (func (export "sh_add_rotl") (param $a i32) (param $x i32) (result i32)
+    (i32.xor
+      (i32.add (local.get $a) (i32.rotl (local.get $x) (i32.const 7)))
+      (i32.rotl (i32.add (i32.rotl (local.get $x) (i32.const 45)) (local.get $a)) (i32.const 16))))
+  (func (export "sh_add_rotr") (param $a i32) (param $x i32) (result i32)
+    (i32.xor
+      (i32.add (local.get $a) (i32.rotr (local.get $x) (i32.const 7)))
+      (i32.rotl (i32.add (i32.rotr (local.get $x) (i32.const 45)) (local.get $a)) (i32.const 16))))
+  (func (export "sh_xor_shl") (param $a i32) (param $x i32) (result i32)
+    (i32.xor
+      (i32.xor (local.get $a) (i32.shl (local.get $x) (i32.const 7)))
+      (i32.rotl (i32.xor (i32.shl (local.get $x) (i32.const 45)) (local.get $a)) (i32.const 16))))
+  (func (export "sh_xor_shr_u") (param $a i32) (param $x i32) (result i32)
+    (i32.xor
+      (i32.xor (local.get $a) (i32.shr_u (local.get $x) (i32.const 7)))
+      (i32.rotl (i32.xor (i32.shr_u (local.get $x) (i32.const 45)) (local.get $a)) (i32.const 16))))
+  (func (export "sh_xor_shr_s") (param $a i32) (param $x i32) (result i32)
+    (i32.xor
+      (i32.xor (local.get $a) (i32.shr_s (local.get $x) (i32.const 7)))
+      (i32.rotl (i32.xor (i32.shr_s (local.get $x) (i32.const 45)) (local.get $a)) (i32.const 16))))
+  (func (export "sh_xor_rotl") (param $a i32) (param $x i32) (result i32)
+    (i32.xor
+      (i32.xor (local.get $a) (i32.rotl (local.get $x) (i32.const 7)))
+      (i32.rotl (i32.xor (i32.rotl (local.get $x) (i32.const 45)) (local.get $a)) (i32.const 16))))
+  (func (export "sh_xor_rotr") (param $a i32) (param $x i32) (result i32)
+    (i32.xor
+      (i32.xor (local.get $a) (i32.rotr (local.get $x) (i32.const 7)))
+      (i32.rotl (i32.xor (i32.rotr (local.get $x) (i32.const 45)) (local.get $a)) (i32.const 16))))
+  (func (export "sh_or_shl") (param $a i32) (param $x i32) (result i32)
+    (i32.xor
+      (i32.or (local.get $a) (i32.shl (local.get $x) (i32.const 7)))
+      (i32.rotl (i32.or (i32.shl (local.get $x) (i32.const 45)) (local.get $a)) (i32.const 16))))
+  (func (export "sh_or_shr_u") (param $a i32) (param $x i32) (result i32)
+    (i32.xor
+      (i32.or (local.get $a) (i32.shr_u (local.get $x) (i32.const 7)))
+      (i32.rotl (i32.or (i32.shr_u (local.get $x) (i32.const 45)) (local.get $a)) (i32.const 16))))
+  (func (export "sh_or_shr_s") (param $a i32) (param $x i32) (result i32)
+    (i32.xor
+      (i32.or (local.get $a) (i32.shr_s (local.get $x) (i32.const 7)))
+      (i32.rotl (i32.or (i32.shr_s (local.get $x) (i32.const 45)) (local.get $a)) (i32.const 16))))
+  (func (export "sh_or_rotl") (param $a i32) (param $x i32) (result i32)
+    (i32.xor
+      (i32.or (local.get $a) (i32.rotl (local.get $x) (i32.const 7)))
+      (i32.rotl (i32.or (i32.rotl (local.get $x) (i32.const 45)) (local.get $a)) (i32.const 16))))
+  (func (export "sh_or_rotr") (param $a i32) (param $x i32) (result i32)
+    (i32.xor
+      (i32.or (local.get $a) (i32.rotr (local.get $x) (i32.const 7)))
+      (i32.rotl (i32.or (i32.rotr (local.get $x) (i32.const 45)) (local.get $a)) (i32.const 16))))
+  (func (export "sh_and_shl") (param $a i32) (param $x i32) (result i32)
+    (i32.xor
+      (i32.and (local.get $a) (i32.shl (local.get $x) (i32.const 7)))
+      (i32.rotl (i32.and (i32.shl (local.get $x) (i32.const 45)) (local.get $a)) (i32.const 16))))
+  (func (export "sh_and_shr_u") (param $a i32) (param $x i32) (result i32)
+    (i32.xor
+      (i32.and (local.get $a) (i32.shr_u (local.get $x) (i32.const 7)))
+      (i32.rotl (i32.and (i32.shr_u (local.get $x) (i32.const 45)) (local.get $a)) (i32.const 16))))
+  (func (export "sh_and_shr_s") (param $a i32) (param $x i32) (result i32)
+    (i32.xor
+      (i32.and (local.get $a) (i32.shr_s (local.get $x) (i32.const 7)))
+      (i32.rotl (i32.and (i32.shr_s (local.get $x) (i32.const 45)) (local.get $a)) (i32.const 16))))
+  (func (export "sh_and_rotl") (param $a i32) (param $x i32) (result i32)
+    (i32.xor
+      (i32.and (local.get $a) (i32.rotl (local.get $x) (i32.const 7)))
+      (i32.rotl (i32.and (i32.rotl (local.get $x) (i32.const 45)) (local.get $a)) (i32.const 16))))
+  (func (export "sh_and_rotr") (param $a i32) (param $x i32) (result i32)
+    (i32.xor
+      (i32.and (local.get $a) (i32.rotr (local.get $x) (i32.const 7)))
+      (i32.rotl (i32.and (i32.rotr (local.get $x) (i32.const 45)) (local.get $a)) (i32.const 16))))
 )
