@@ -28,6 +28,7 @@
  * UNREACHABLE        -
  * BR                 rel
  * BR_IF / IF         rel c                  jump if i32 fp[c] is non-zero / zero
+ * BR_IF_AND_I / IF_AND_I  rel c mask        jump if fp[c] & mask is non-zero / zero
  * BRC_cmp            rel a b                jump if fp[a] cmp fp[b]
  * BRC_cmp_I          rel a imm64            jump if fp[a] cmp imm
  * BRA_cmp            rel d x s b            fp[d] = fp[x] + fp[s] (i32), then jump if
@@ -261,6 +262,8 @@
   X(F64_SUBMUL)                                                                                    \
   X(I32_ADD2_I)                                                                                    \
   X(COPY2)                                                                                         \
+  X(BR_IF_AND_I)                                                                                   \
+  X(IF_AND_I)                                                                                      \
   X(BR_TABLE_L8)                                                                                   \
   X(BR_TABLE_L16)                                                                                  \
   X(BR_TABLE_L32)                                                                                  \

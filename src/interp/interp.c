@@ -571,6 +571,20 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
     }
     NEXT(3);
   }
+  OP(BR_IF_AND_I) {
+    if ((uint32_t)R(2) & ip[3]) {
+      JUMP(ip + 1);
+      DISPATCH();
+    }
+    NEXT(4);
+  }
+  OP(IF_AND_I) {
+    if (!((uint32_t)R(2) & ip[3])) {
+      JUMP(ip + 1);
+      DISPATCH();
+    }
+    NEXT(4);
+  }
   OP(BR_UNWIND) {
     move_slots(fp, ip[3], ip[2], ip[4]);
     JUMP(ip + 1);

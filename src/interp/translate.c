@@ -96,6 +96,8 @@ typedef struct tr {
    * its result where it loaded from makes it ID_M. */
   size_t lop_pos, lop_end;
   uint32_t lop_op;
+  /* The last i32.and with a constant: a branch on it tests the bits. */
+  size_t and_pos, and_end;
   /* The last plain load: a br_table on its value loads the index itself. */
   size_t load_pos, load_end;
   cw_opcode load_op;
@@ -228,7 +230,7 @@ static void patch_chain(tr *t, uint32_t cell, uint32_t target) {
  * the top value may also come from a branch. */
 static void no_fusion(tr *t) {
   t->prod_end = t->cmp_end = t->add_end = SIZE_MAX;
-  t->addset_end = t->copy_end = t->lop_end = t->load_end = SIZE_MAX;
+  t->addset_end = t->copy_end = t->lop_end = t->load_end = t->and_end = SIZE_MAX;
 }
 
 /* ---- the operand stack ----------------------------------------------------- */
@@ -549,6 +551,28 @@ static const uint16_t imm_op[CW_OP__COUNT] = {
 #undef IMM_ENTRY
 };
 
+/* Emits a jump taken when i32 slot c is non-zero (nonzero) or zero. An
+ * i32.and with a constant just emitted into c, a home slot (so nothing
+ * else reads the result), becomes a bit test: `if (flags & F)`. */
+static uint32_t emit_test_jump(tr *t, uint32_t c, bool nonzero) {
+  if (t->and_end == t->len && t->code[t->and_pos + 1] == c && c >= t->local_slots) {
+    uint32_t x = t->code[t->and_pos + 2], mask = t->code[t->and_pos + 3];
+    t->len = t->and_pos;
+    no_fusion(t);
+    if (!reserve(t, 4)) return 0;
+    emit_op(t, nonzero ? IOP_BR_IF_AND_I : IOP_IF_AND_I);
+    uint32_t cell = emit(t, 0);
+    emit(t, x);
+    emit(t, mask);
+    return cell;
+  }
+  if (!reserve(t, 3)) return 0;
+  emit_op(t, nonzero ? IOP_BR_IF : IOP_IF);
+  uint32_t cell = emit(t, 0);
+  emit(t, c);
+  return cell;
+}
+
 /* The comparison with its operands swapped: a < b is b > a. */
 static cw_opcode icmp_swap(cw_opcode op) {
   switch (op) {
@@ -595,20 +619,19 @@ static uint32_t emit_cond_jump(tr *t, val cond, bool when_true) {
     uint64_t bits = t->cmp_bits;
     size_t pos = t->cmp_pos;
     size_t add_end = t->add_end, add_pos = t->add_pos;
+    size_t and_end = t->and_end, and_pos = t->and_pos;
     t->len = pos; /* the comparison is replaced by the fused jump */
     no_fusion(t);
     materialize_all(t); /* writes only slots below cond: a and b survive */
-    if (t->len != pos) add_end = SIZE_MAX; /* something now sits between */
+    if (t->len != pos) add_end = and_end = SIZE_MAX; /* something now sits between */
     t->add_end = add_end;
     t->add_pos = add_pos;
+    t->and_end = and_end;
+    t->and_pos = and_pos;
+    if (op == CW_OP_I32_EQZ) /* jump if a == 0, or if a != 0 */
+      return emit_test_jump(t, a, !when_true);
     if (!reserve(t, 6)) return 0;
     uint32_t cell;
-    if (op == CW_OP_I32_EQZ) { /* jump if a == 0, or if a != 0 */
-      emit_op(t, when_true ? IOP_IF : IOP_BR_IF);
-      cell = emit(t, 0);
-      emit(t, a);
-      return cell;
-    }
     if (op == CW_OP_I64_EQZ) {
       op = CW_OP_I64_EQ;
       imm = true;
@@ -666,11 +689,7 @@ static uint32_t emit_cond_jump(tr *t, val cond, bool when_true) {
     emit(t, 0);
     return cell;
   }
-  if (!reserve(t, 3)) return 0;
-  emit_op(t, when_true ? IOP_BR_IF : IOP_IF);
-  uint32_t cell = emit(t, 0);
-  emit(t, c);
-  return cell;
+  return emit_test_jump(t, c, when_true);
 }
 
 /* br / br_if (cond already popped, when has_cond). */
@@ -1100,6 +1119,10 @@ static void emit_binop(tr *t, cw_opcode op) {
   if (op == CW_OP_I32_ADD) {
     t->add_pos = pos;
     t->add_end = t->len;
+  }
+  if (op == CW_OP_I32_AND && use_imm) {
+    t->and_pos = pos;
+    t->and_end = t->len;
   }
   if (is_icmp(op)) {
     t->cmp_pos = pos;

@@ -794,6 +794,19 @@ static void test_fusions_control(void) {
     }
   }
   CHECK(first_op_is(f.inst, "if_add", IOP_BRA_I32_EQ_I));
+  static const uint32_t bits[] = {0, 4, 0x80000000, 3, 0xFFFFFFFB, 0x7FFFFFFB, 0xFFFFFFFF};
+  for (size_t i = 0; i < sizeof bits / sizeof bits[0]; i++) {
+    cwasi_val x = v_i32((int32_t)bits[i]);
+    uint32_t m = bits[i] & 0x80000004;
+    CHECK(call_int(f.store, f.inst, "bit_br_if", &x, 1) == (m != 0));
+    CHECK(call_int(f.store, f.inst, "bit_if", &x, 1) == (m != 0));
+    CHECK(call_int(f.store, f.inst, "bit_eqz", &x, 1) == (m != 0));
+    CHECK((uint32_t)call_int(f.store, f.inst, "bit_kept", &x, 1) == (m ? m : UINT32_MAX));
+  }
+  CHECK(first_op_is(f.inst, "bit_br_if", IOP_BR_IF_AND_I));
+  CHECK(first_op_is(f.inst, "bit_if", IOP_IF_AND_I));
+  CHECK(first_op_is(f.inst, "bit_eqz", IOP_IF_AND_I));
+  CHECK(first_op_is(f.inst, "bit_kept", IOP_I32_AND_I));
   /* br_table on a loaded index: only its low 32 bits (or 8, 16) count */
   uint8_t *mem = export_memory(f.inst, "mem");
   CHECK(mem != NULL);

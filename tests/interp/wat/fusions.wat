@@ -296,4 +296,17 @@
     (i32.xor
       (i32.and (local.get $a) (i32.rotr (local.get $x) (i32.const 7)))
       (i32.rotl (i32.and (i32.rotr (local.get $x) (i32.const 45)) (local.get $a)) (i32.const 16))))
+  ;; branches on i32.and with a constant: bit tests
+  (func (export "bit_br_if") (param $x i32) (result i32)
+    (block $t (br_if $t (i32.and (local.get $x) (i32.const 0x80000004))) (return (i32.const 0)))
+    (i32.const 1))
+  (func (export "bit_if") (param $x i32) (result i32)
+    (if (result i32) (i32.and (local.get $x) (i32.const 0x80000004)) (then (i32.const 1)) (else (i32.const 0))))
+  (func (export "bit_eqz") (param $x i32) (result i32)
+    (block $t (br_if $t (i32.eqz (i32.and (local.get $x) (i32.const 0x80000004)))) (return (i32.const 1)))
+    (i32.const 0))
+  (func (export "bit_kept") (param $x i32) (result i32) (local $m i32)
+    (block $t (br_if $t (local.tee $m (i32.and (local.get $x) (i32.const 0x80000004))))
+      (return (i32.sub (local.get $m) (i32.const 1))))
+    (local.get $m))
 )
