@@ -330,6 +330,10 @@ struct interp_code {
   uint32_t nsites;
   uint32_t param_slots;
   uint32_t local_slots; /* params and declared locals */
+  /* Slots zeroed on entry: the declared locals that some local.get may
+   * read before any local.set (definite assignment, at translation); an
+   * empty range when every read follows an assignment. */
+  uint32_t zero_lo, zero_hi;
   uint32_t result_slots;
   uint32_t frame_slots; /* locals plus the deepest operand stack: checked on entry */
 };

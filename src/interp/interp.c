@@ -942,9 +942,10 @@ call:
   }
   *fr++ = (interp_frame){.ip = ip, .fp = fp, .func = cur};
   fp = nfp;
-  /* Declared locals start at zero. Most functions have a few: a call to
-   * memset cost more than the stores (16% of fib's instructions). */
-  for (cw_slot *p = fp + code->param_slots, *e = fp + code->local_slots; p < e; p++)
+  /* Declared locals start at zero; only those some read may find unset
+   * are stored (code.h). A loop: for a few, a call to memset cost more
+   * than the stores (16% of fib's instructions). */
+  for (cw_slot *p = fp + code->zero_lo, *e = fp + code->zero_hi; p < e; p++)
     *p = 0;
   if (callee->inst != inst) {
     cur = callee;

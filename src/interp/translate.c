@@ -110,6 +110,15 @@ typedef struct tr {
   uint32_t op_offset;   /* module offset of the instruction being translated */
   uint32_t site_offset; /* if not UINT32_MAX: the offset for the next site (a fusion
                          * whose trapping part is an earlier instruction) */
+  /* Which declared locals are definitely assigned (Wasm's structured
+   * control makes this one forward pass): bit sets of nparams.. locals,
+   * da_words words each, set DA_CUR at the current point (all ones in
+   * dead code), DA_READ the locals some local.get may read before any
+   * assignment: only those are zeroed on entry. Per control frame k, the
+   * set at its entry (DA_ENTRY) and the intersection over the branches
+   * to its end (DA_END). */
+  uint64_t *da;
+  size_t da_words, da_cap; /* da_cap: sets allocated */
   bool oom;
   const char *bad; /* first inconsistency found */
   size_t bad_offset;
@@ -383,6 +392,62 @@ static void produced(tr *t, uint32_t dest_cell) {
   t->prod_dest = dest_cell;
 }
 
+/* ---- definite assignment (see tr.da) -------------------------------------- */
+
+#define DA_CUR 0
+#define DA_READ 1
+#define DA_ENTRY(k) (2 + 2 * (size_t)(k))
+#define DA_END(k) (3 + 2 * (size_t)(k))
+
+static uint64_t *da_set(tr *t, size_t i) { return t->da + i * t->da_words; }
+
+static void da_fill(tr *t, size_t dst, uint64_t v) {
+  for (size_t w = 0; w < t->da_words; w++)
+    da_set(t, dst)[w] = v;
+}
+static void da_copy(tr *t, size_t dst, size_t src) {
+  for (size_t w = 0; w < t->da_words; w++)
+    da_set(t, dst)[w] = da_set(t, src)[w];
+}
+static void da_and(tr *t, size_t dst, size_t src) {
+  for (size_t w = 0; w < t->da_words; w++)
+    da_set(t, dst)[w] &= da_set(t, src)[w];
+}
+
+/* Room for the sets of control frames 0..nctls. */
+static bool da_reserve(tr *t, size_t nctls) {
+  size_t need = DA_END(nctls) + 1;
+  if (!t->da_words || need <= t->da_cap) return true;
+  size_t cap = need * 2;
+  uint64_t *p = cw_realloc_array(t->da, cap * t->da_words, sizeof *p);
+  if (!p) {
+    t->oom = true;
+    return false;
+  }
+  t->da = p;
+  t->da_cap = cap;
+  return true;
+}
+
+/* Local i (a declared one) read (get) or assigned. */
+static void da_local(tr *t, uint32_t i, bool get) {
+  uint32_t np = t->ftype->nparams;
+  if (!t->da_words || i < np) return;
+  uint64_t bit = (uint64_t)1 << ((i - np) % 64);
+  size_t w = (i - np) / 64;
+  if (!get)
+    da_set(t, DA_CUR)[w] |= bit;
+  else if (!(da_set(t, DA_CUR)[w] & bit))
+    da_set(t, DA_READ)[w] |= bit;
+}
+
+/* A branch to c's label from here (a loop's label is its start, which
+ * adds nothing: every path around it only assigns more). */
+static void da_branch(tr *t, const ctl *c) {
+  if (t->da_words && c->kind != CTL_LOOP && c->kind != CTL_FUNC)
+    da_and(t, DA_END(c - t->ctls), DA_CUR);
+}
+
 /* ---- control frames ------------------------------------------------------- */
 
 static void bt_params(const tr *t, const ctl *c, const cw_valtype **v, uint32_t *n) {
@@ -451,6 +516,11 @@ static ctl *open_ctl(tr *t, uint8_t kind, int64_t bt) {
   c->start = (uint32_t)t->len;
   c->fwd = NO_CELL;
   c->else_cell = NO_CELL;
+  if (!da_reserve(t, t->nctls + 1)) return NULL;
+  if (t->da_words) {
+    da_copy(t, DA_ENTRY(t->nctls), DA_CUR);
+    da_fill(t, DA_END(t->nctls), UINT64_MAX);
+  }
   t->nctls++;
   return c;
 }
@@ -696,6 +766,7 @@ static uint32_t emit_cond_jump(tr *t, val cond, bool when_true) {
 static void emit_branch(tr *t, uint32_t depth, bool has_cond, val cond) {
   ctl *c = label(t, depth);
   if (!c) return;
+  da_branch(t, c);
   if (c->kind == CTL_FUNC) { /* a branch to the function's label is a return */
     if (has_cond) {
       uint32_t skip = emit_cond_jump(t, cond, false);
@@ -780,6 +851,7 @@ static void emit_br_table(tr *t, const imm *im, val cond) {
     }
     ctl *c = label(t, depth);
     if (!c) return;
+    da_branch(t, c);
     uint32_t keep = 0, drop = 0;
     if (c->kind == CTL_FUNC) {
       uint32_t cell = emit(t, returns);
@@ -1303,6 +1375,7 @@ static bool translate_op(tr *t, cw_opcode op, const imm *im) {
   case CW_OP_UNREACHABLE:
     emit_op(t, IOP_UNREACHABLE);
     t->unreachable = true;
+    if (t->da_words) da_fill(t, DA_CUR, UINT64_MAX);
     break;
   case CW_OP_BLOCK: open_ctl(t, CTL_BLOCK, im->s); break;
   case CW_OP_LOOP: open_ctl(t, CTL_LOOP, im->s); break;
@@ -1331,6 +1404,10 @@ static bool translate_op(tr *t, cw_opcode op, const imm *im) {
     c->else_cell = NO_CELL;
     reset_to(t, c, true);
     t->unreachable = false;
+    if (t->da_words) { /* the then-branch ends at the end; else starts as if did */
+      da_and(t, DA_END(t->nctls - 1), DA_CUR);
+      da_copy(t, DA_CUR, DA_ENTRY(t->nctls - 1));
+    }
     break;
   }
   case CW_OP_END: {
@@ -1341,6 +1418,12 @@ static bool translate_op(tr *t, cw_opcode op, const imm *im) {
       return true;
     }
     if (!t->unreachable) materialize_all(t);
+    if (t->da_words) { /* fall-through (all ones if dead) and every branch here */
+      size_t k = t->nctls - 1;
+      da_and(t, DA_END(k), DA_CUR);
+      if (c->kind == CTL_IF && c->else_cell != NO_CELL) da_and(t, DA_END(k), DA_ENTRY(k));
+      da_copy(t, DA_CUR, DA_END(k));
+    }
     /* An if without else: the false condition jumps straight here. */
     patch_chain(t, c->else_cell, (uint32_t)t->len);
     patch_chain(t, c->fwd, (uint32_t)t->len);
@@ -1354,6 +1437,7 @@ static bool translate_op(tr *t, cw_opcode op, const imm *im) {
   case CW_OP_BR:
     emit_branch(t, im->a, false, (val){0});
     t->unreachable = true;
+    if (t->da_words) da_fill(t, DA_CUR, UINT64_MAX);
     break;
   case CW_OP_BR_IF: {
     val cond = pop(t);
@@ -1364,10 +1448,12 @@ static bool translate_op(tr *t, cw_opcode op, const imm *im) {
   case CW_OP_BR_TABLE:
     emit_br_table(t, im, pop(t));
     t->unreachable = true;
+    if (t->da_words) da_fill(t, DA_CUR, UINT64_MAX);
     break;
   case CW_OP_RETURN:
     emit_return(t);
     t->unreachable = true;
+    if (t->da_words) da_fill(t, DA_CUR, UINT64_MAX);
     break;
   case CW_OP_CALL: {
     if (im->a >= m->nfuncs) {
@@ -1427,6 +1513,7 @@ static bool translate_op(tr *t, cw_opcode op, const imm *im) {
       break;
     }
     need_one_slot(t, t->local_type[im->a]);
+    da_local(t, im->a, op == CW_OP_LOCAL_GET);
     if (op == CW_OP_LOCAL_GET)
       push_local(t, t->local_type[im->a], t->local_off[im->a]);
     else
@@ -1565,6 +1652,12 @@ static cwasi_status translate(tr *t, const cw_func *fn, struct interp_code **out
       t->nlocals ? t->local_off[t->nlocals - 1] + cw_slots_for(t->local_type[t->nlocals - 1]) : 0;
   t->local_slots = local_slots;
   no_fusion(t);
+  t->da_words = (t->nlocals - t->ftype->nparams + 63) / 64;
+  if (t->da_words) {
+    if (!da_reserve(t, 0)) goto done;
+    da_fill(t, DA_CUR, 0);
+    da_fill(t, DA_READ, 0);
+  }
   uint32_t result_slots = slots_of(cw_functype_results(t->ftype), t->ftype->nresults);
 
   /* The function body is a block whose label is the function's return. */
@@ -1626,6 +1719,20 @@ static cwasi_status translate(tr *t, const cw_func *fn, struct interp_code **out
     c->len = t->len;
     c->param_slots = param_slots;
     c->local_slots = local_slots;
+    /* Zeroed on entry: the slots of the locals some read may find unset. */
+    c->zero_lo = c->zero_hi = local_slots;
+    for (uint32_t i = t->ftype->nparams; t->da_words && i < t->nlocals; i++) {
+      uint32_t d = i - t->ftype->nparams;
+      if (!(da_set(t, DA_READ)[d / 64] >> (d % 64) & 1)) continue;
+      uint32_t lo = t->local_off[i], hi = lo + cw_slots_for(t->local_type[i]);
+      if (c->zero_lo == c->zero_hi) {
+        c->zero_lo = lo;
+        c->zero_hi = hi;
+      } else {
+        if (lo < c->zero_lo) c->zero_lo = lo;
+        if (hi > c->zero_hi) c->zero_hi = hi;
+      }
+    }
     c->result_slots = result_slots;
     c->frame_slots = frame > UINT32_MAX ? UINT32_MAX : (uint32_t)frame;
     t->code = NULL; /* now owned by c */
@@ -1656,6 +1763,7 @@ cwasi_status interp_translate(cwasi_module *mod, uint32_t defidx, cwasi_error *e
   cw_free(t.local_off);
   cw_free(t.local_type);
   cw_free(t.sites);
+  cw_free(t.da);
   return st;
 }
 

@@ -807,6 +807,19 @@ static void test_fusions_control(void) {
   CHECK(first_op_is(f.inst, "bit_if", IOP_IF_AND_I));
   CHECK(first_op_is(f.inst, "bit_eqz", IOP_IF_AND_I));
   CHECK(first_op_is(f.inst, "bit_kept", IOP_I32_AND_I));
+  /* locals read before any assignment on some path read 0 */
+  for (int32_t c = 0; c < 3; c++) {
+    cwasi_val x = v_i32(c);
+    CHECK(call_int(f.store, f.inst, "da_if", &x, 1) == (c ? 5 : 0));
+    CHECK(call_int(f.store, f.inst, "da_else", &x, 1) == (c ? 5 : 0));
+    CHECK(call_int(f.store, f.inst, "da_both", &x, 1) == (c ? 5 : 6));
+    CHECK(call_int(f.store, f.inst, "da_br_if", &x, 1) == (c ? 0 : 7));
+    cwasi_val n = v_i32(c + 1);
+    CHECK(call_int(f.store, f.inst, "da_loop", &n, 1) == 3 * c);
+    CHECK(call_int(f.store, f.inst, "da_table", &x, 1) == (c == 0 ? 9 : 8));
+    CHECK(call_int(f.store, f.inst, "da_table2", &x, 1) == (c == 0 ? 0 : 8));
+    CHECK(call_int(f.store, f.inst, "da_straight", &x, 1) == c + 1);
+  }
   /* br_table on a loaded index: only its low 32 bits (or 8, 16) count */
   uint8_t *mem = export_memory(f.inst, "mem");
   CHECK(mem != NULL);
