@@ -1652,7 +1652,11 @@ static cwasi_status translate(tr *t, const cw_func *fn, struct interp_code **out
       t->nlocals ? t->local_off[t->nlocals - 1] + cw_slots_for(t->local_type[t->nlocals - 1]) : 0;
   t->local_slots = local_slots;
   no_fusion(t);
-  t->da_words = (t->nlocals - t->ftype->nparams + 63) / 64;
+  /* Each branch and block costs a pass over the sets: past 4096 declared
+   * locals (rare, and a way to make translation slow) they are all
+   * zeroed instead. */
+  size_t declared = t->nlocals - t->ftype->nparams;
+  t->da_words = declared <= 4096 ? (declared + 63) / 64 : 0;
   if (t->da_words) {
     if (!da_reserve(t, 0)) goto done;
     da_fill(t, DA_CUR, 0);
@@ -1721,6 +1725,7 @@ static cwasi_status translate(tr *t, const cw_func *fn, struct interp_code **out
     c->local_slots = local_slots;
     /* Zeroed on entry: the slots of the locals some read may find unset. */
     c->zero_lo = c->zero_hi = local_slots;
+    if (!t->da_words) c->zero_lo = param_slots; /* no analysis: all of them */
     for (uint32_t i = t->ftype->nparams; t->da_words && i < t->nlocals; i++) {
       uint32_t d = i - t->ftype->nparams;
       if (!(da_set(t, DA_READ)[d / 64] >> (d % 64) & 1)) continue;

@@ -819,6 +819,7 @@ static void test_fusions_control(void) {
     CHECK(call_int(f.store, f.inst, "da_table", &x, 1) == (c == 0 ? 9 : 8));
     CHECK(call_int(f.store, f.inst, "da_table2", &x, 1) == (c == 0 ? 0 : 8));
     CHECK(call_int(f.store, f.inst, "da_straight", &x, 1) == c + 1);
+    CHECK(call_int(f.store, f.inst, "da_many", &x, 1) == (c ? 5 : 0));
   }
   /* br_table on a loaded index: only its low 32 bits (or 8, 16) count */
   uint8_t *mem = export_memory(f.inst, "mem");
