@@ -17,6 +17,8 @@ CLI_LDFLAGS ?= $(shell echo 'int main(void){return 0;}' | \
 LIB_SRCS  := $(sort $(shell find src -name '*.c' -not -path 'src/cli/*'))
 CLI_SRCS  := $(sort $(wildcard src/cli/*.c))
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o)
+# The shared library's objects: the same sources, position-independent.
+PIC_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/pic/%.o)
 CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/%.o)
 
 # Unit tests: every tests/<stage>/test_*.c is one program linked with the library.
@@ -29,7 +31,7 @@ SPEC_OBJS := $(SPEC_SRCS:%.c=$(BUILD)/%.o)
 
 # Examples: the demo module and the embedding example.
 EXAMPLE_WASM := $(BUILD)/examples/fib.wasm $(BUILD)/examples/embed.wasm $(BUILD)/examples/hello.wasm
-EXAMPLE_BINS := $(BUILD)/examples/embed
+EXAMPLE_BINS := $(BUILD)/examples/embed $(BUILD)/examples/embed-shared
 
 # make test-asan rebuilds everything here with these flags.
 ASAN_BUILD := $(BUILD)/asan
@@ -37,7 +39,7 @@ ASAN_OPT   := -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sani
 
 .PHONY: all clean test unit spectest test-asan deps examples demo demo-run check-warnings \
         test-run test-programs
-all: $(BUILD)/cwasi $(BUILD)/libcwasi.a
+all: $(BUILD)/cwasi $(BUILD)/libcwasi.a $(BUILD)/libcwasi.so
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -46,6 +48,15 @@ $(BUILD)/%.o: %.c
 $(BUILD)/libcwasi.a: $(LIB_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
+
+$(BUILD)/pic/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -fPIC -c $< -o $@
+
+# Exports only the public API (src/libcwasi.map).
+$(BUILD)/libcwasi.so: $(PIC_OBJS) src/libcwasi.map
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,libcwasi.so \
+	  -Wl,--version-script=src/libcwasi.map -o $@ $(PIC_OBJS) $(LDLIBS)
 
 $(BUILD)/cwasi: $(CLI_OBJS) $(BUILD)/libcwasi.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $(CLI_LDFLAGS) -o $@ $(CLI_OBJS) $(BUILD)/libcwasi.a $(LDLIBS)
@@ -63,6 +74,10 @@ $(BUILD)/examples/%.wasm: examples/%.wat
 
 $(BUILD)/examples/embed: $(BUILD)/examples/embed.o $(BUILD)/libcwasi.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libcwasi.a $(LDLIBS)
+
+# The same example linked with the shared library (found next to it).
+$(BUILD)/examples/embed-shared: $(BUILD)/examples/embed.o $(BUILD)/libcwasi.so
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libcwasi.so -Wl,-rpath,'$$ORIGIN/..'
 
 unit: $(UNIT_BINS)
 	@status=0; for t in $(UNIT_BINS); do echo "== $$t"; $$t || status=1; done; exit $$status
@@ -95,7 +110,8 @@ spectest: deps
 	@SPECTEST=$(BUILD)/spectest tests/spec/run.sh
 
 # Everything the tests run, built in $(BUILD).
-test-programs: $(BUILD)/cwasi $(BUILD)/libcwasi.a $(UNIT_BINS) $(BUILD)/spectest examples
+test-programs: $(BUILD)/cwasi $(BUILD)/libcwasi.a $(BUILD)/libcwasi.so $(UNIT_BINS) \
+               $(BUILD)/spectest examples
 
 # WASI: guests compiled with clang --target=wasm32-wasi, the escape battery
 # on both path resolvers (tests/wasi/run.sh). Programs, Rust
@@ -120,6 +136,11 @@ test-run: test-programs
 	echo "== assemblyscript tests"; tests/as/run.sh $(BUILD)/cwasi $(BUILD)/as || status=1; \
 	echo "== embedding example"; \
 	$(BUILD)/examples/embed $(BUILD)/examples/embed.wasm 10 || status=1; \
+	echo "== the same with libcwasi.so"; \
+	$(BUILD)/examples/embed-shared $(BUILD)/examples/embed.wasm 10 || status=1; \
+	extra=$$(nm -D --defined-only $(BUILD)/libcwasi.so | awk '$$3 !~ /^cwasi_/ {print $$3}'); \
+	if [ -n "$$extra" ]; then echo "libcwasi.so exports more than cwasi_*: $$extra"; status=1; \
+	else echo "libcwasi.so exports $$(nm -D --defined-only $(BUILD)/libcwasi.so | wc -l) symbols, all cwasi_*"; fi; \
 	echo "== spec tests"; SPECTEST=$(BUILD)/spectest tests/spec/run.sh || status=1; \
 	exit $$status
 
@@ -155,4 +176,5 @@ bench:
 clean:
 	rm -rf build
 
--include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(SPEC_OBJS:.o=.d) $(BUILD)/examples/embed.d
+-include $(LIB_OBJS:.o=.d) $(PIC_OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(SPEC_OBJS:.o=.d) \
+  $(BUILD)/examples/embed.d
