@@ -87,20 +87,13 @@ typedef struct tr {
   bool cmp_imm;
   uint32_t cmp_a, cmp_b;
   uint64_t cmp_bits;
-  /* The last i32.add (register or immediate form), for the loop fusion. */
-  size_t add_pos, add_end;
-  /* The last I32_ADD_I whose result went into a local, and the last COPY:
-   * the next one right after it merges with it (I32_ADD2_I, COPY2). */
-  size_t addset_pos, addset_end, copy_pos, copy_end;
-  /* The last ID_L (a binary operation with a loaded operand): a store of
-   * its result where it loaded from makes it ID_M. */
-  size_t lop_pos, lop_end;
-  uint32_t lop_op;
-  /* The last i32.and with a constant: a branch on it tests the bits. */
-  size_t and_pos, and_end;
-  /* The last plain load: a br_table on its value loads the index itself. */
-  size_t load_pos, load_end;
-  cw_opcode load_op;
+  /* The last instruction emitted and the one before it (contiguous):
+   * where each starts (SIZE_MAX: unknown, e.g. a label since) and which
+   * interp_op it is. The fusions that look back read these: an i32.add
+   * before a loop's comparison, ID_L before a store, a plain load before
+   * br_table, i32.and before a branch, COPY and I32_ADD_I pairs. */
+  size_t last_pos, prev_pos;
+  uint32_t last_op, prev_op;
   const int32_t *words; /* interp_op_words() */
   /* Trap sites (see interp_site), in code order. An operation truncated by
    * a fusion leaves a stale entry at or beyond len; the next site pushed
@@ -219,7 +212,18 @@ static uint32_t emit_op(tr *t, uint32_t op) {
     add_site(t, t->site_offset != UINT32_MAX ? t->site_offset : t->op_offset);
     t->site_offset = UINT32_MAX;
   }
+  t->prev_pos = t->last_pos;
+  t->prev_op = t->last_op;
+  t->last_pos = t->len;
+  t->last_op = op;
   return emit(t, (uint32_t)t->words[op]);
+}
+
+static bool last_is(const tr *t, uint32_t op) {
+  return t->last_pos != SIZE_MAX && t->last_op == op;
+}
+static bool last_is_add(const tr *t) {
+  return last_is(t, IOP_I32_ADD) || last_is(t, IOP_I32_ADD_I);
 }
 
 static void emit_u64(tr *t, uint64_t v) {
@@ -238,8 +242,20 @@ static void patch_chain(tr *t, uint32_t cell, uint32_t target) {
 /* Forgets the last producer and comparison: called at every label, where
  * the top value may also come from a branch. */
 static void no_fusion(tr *t) {
-  t->prod_end = t->cmp_end = t->add_end = SIZE_MAX;
-  t->addset_end = t->copy_end = t->lop_end = t->load_end = t->and_end = SIZE_MAX;
+  t->prod_end = t->cmp_end = SIZE_MAX;
+  t->last_pos = t->prev_pos = SIZE_MAX;
+}
+
+/* Removes the last instruction, a producer just emitted (a comparison
+ * or wrap folded into what consumes it); the one before becomes the last
+ * again, so that look-back fusions still see it. */
+static void drop_last(tr *t) {
+  size_t prev_pos = t->prev_pos;
+  uint32_t prev_op = t->prev_op;
+  t->len = t->last_pos;
+  no_fusion(t);
+  t->last_pos = prev_pos;
+  t->last_op = prev_op;
 }
 
 /* ---- the operand stack ----------------------------------------------------- */
@@ -335,18 +351,16 @@ static void emit_const(tr *t, cw_valtype type, uint32_t dst, uint64_t bits) {
 
 static void emit_copy(tr *t, uint32_t dst, uint32_t src) {
   if (dst == src || !reserve(t, 3)) return;
-  if (t->copy_end == t->len) { /* right after another COPY: one COPY2 */
-    t->code[t->copy_pos] = (uint32_t)t->words[IOP_COPY2];
+  if (last_is(t, IOP_COPY)) { /* right after another COPY: one COPY2 */
+    t->code[t->last_pos] = (uint32_t)t->words[IOP_COPY2];
+    t->last_op = IOP_COPY2;
     emit(t, dst);
     emit(t, src);
-    t->copy_end = SIZE_MAX;
     return;
   }
-  t->copy_pos = t->len;
   emit_op(t, IOP_COPY);
   emit(t, dst);
   emit(t, src);
-  t->copy_end = t->len;
 }
 
 /* Makes a lazy value HOME. */
@@ -625,9 +639,9 @@ static const uint16_t imm_op[CW_OP__COUNT] = {
  * i32.and with a constant just emitted into c, a home slot (so nothing
  * else reads the result), becomes a bit test: `if (flags & F)`. */
 static uint32_t emit_test_jump(tr *t, uint32_t c, bool nonzero) {
-  if (t->and_end == t->len && t->code[t->and_pos + 1] == c && c >= t->local_slots) {
-    uint32_t x = t->code[t->and_pos + 2], mask = t->code[t->and_pos + 3];
-    t->len = t->and_pos;
+  if (last_is(t, IOP_I32_AND_I) && t->code[t->last_pos + 1] == c && c >= t->local_slots) {
+    uint32_t x = t->code[t->last_pos + 2], mask = t->code[t->last_pos + 3];
+    t->len = t->last_pos;
     no_fusion(t);
     if (!reserve(t, 4)) return 0;
     emit_op(t, nonzero ? IOP_BR_IF_AND_I : IOP_IF_AND_I);
@@ -667,11 +681,7 @@ static uint32_t cond_operand(tr *t, val cond) {
   size_t pos;
   if (!just_produced(t, cond, CW_OP_I32_WRAP_I64, &pos)) return operand(t, cond);
   uint32_t src = t->code[pos + 2];
-  size_t load_pos = t->load_pos, load_end = t->load_end;
-  cw_opcode load_op = t->load_op;
-  t->len = pos;
-  no_fusion(t);
-  t->load_pos = load_pos, t->load_end = load_end, t->load_op = load_op; /* still last, or not */
+  drop_last(t);
   return src;
 }
 
@@ -687,17 +697,8 @@ static uint32_t emit_cond_jump(tr *t, val cond, bool when_true) {
     uint32_t a = t->cmp_a, b = t->cmp_b;
     bool imm = t->cmp_imm;
     uint64_t bits = t->cmp_bits;
-    size_t pos = t->cmp_pos;
-    size_t add_end = t->add_end, add_pos = t->add_pos;
-    size_t and_end = t->and_end, and_pos = t->and_pos;
-    t->len = pos; /* the comparison is replaced by the fused jump */
-    no_fusion(t);
+    drop_last(t);       /* the comparison is replaced by the fused jump */
     materialize_all(t); /* writes only slots below cond: a and b survive */
-    if (t->len != pos) add_end = and_end = SIZE_MAX; /* something now sits between */
-    t->add_end = add_end;
-    t->add_pos = add_pos;
-    t->and_end = and_end;
-    t->and_pos = and_pos;
     if (op == CW_OP_I32_EQZ) /* jump if a == 0, or if a != 0 */
       return emit_test_jump(t, a, !when_true);
     if (!reserve(t, 6)) return 0;
@@ -710,18 +711,20 @@ static uint32_t emit_cond_jump(tr *t, val cond, bool when_true) {
     if (!when_true) op = (cw_opcode)icmp_neg[op];
     /* An i32.add right before the comparison, into one of its operands:
      * one instruction for the whole back edge. */
-    if (bra_op[op][0][0] && !imm && t->add_end == pos && t->code[t->add_pos + 1] == b &&
-        t->code[t->add_pos + 1] != a) { /* n > i + s: swap to i + s < n */
+    bool add = last_is_add(t);
+    if (bra_op[op][0][0] && !imm && add && t->code[t->last_pos + 1] == b &&
+        t->code[t->last_pos + 1] != a) { /* n > i + s: swap to i + s < n */
       op = icmp_swap(op);
       b = a;
-      a = t->code[t->add_pos + 1];
+      a = t->code[t->last_pos + 1];
     }
-    if (bra_op[op][0][0] && t->add_end == pos && t->code[t->add_pos + 1] == a &&
+    if (bra_op[op][0][0] && add && t->code[t->last_pos + 1] == a &&
         (!imm || (uint32_t)bits == bits)) {
-      size_t ap = t->add_pos;
-      bool step_imm = t->code[ap] == (uint32_t)t->words[IOP_I32_ADD_I];
+      size_t ap = t->last_pos;
+      bool step_imm = t->last_op == IOP_I32_ADD_I;
       uint32_t d = t->code[ap + 1], x = t->code[ap + 2], st = t->code[ap + 3];
       t->len = ap;
+      no_fusion(t);
       if (!reserve(t, 6)) return 0;
       emit_op(t, bra_op[op][step_imm][imm]);
       cell = emit(t, 0);
@@ -744,9 +747,9 @@ static uint32_t emit_cond_jump(tr *t, val cond, bool when_true) {
   materialize_all(t);
   /* The condition is an i32.add just emitted (`--n; br_if`): a back
    * edge comparing with zero. */
-  if (t->add_end == t->len && t->code[t->add_pos + 1] == c) {
-    size_t ap = t->add_pos;
-    bool step_imm = t->code[ap] == (uint32_t)t->words[IOP_I32_ADD_I];
+  if (last_is_add(t) && t->code[t->last_pos + 1] == c) {
+    size_t ap = t->last_pos;
+    bool step_imm = t->last_op == IOP_I32_ADD_I;
     uint32_t d = t->code[ap + 1], x = t->code[ap + 2], st = t->code[ap + 3];
     t->len = ap;
     no_fusion(t);
@@ -819,20 +822,20 @@ static void emit_br_table(tr *t, const imm *im, val cond) {
    * nothing was emitted in between: a copy made home above may read the
    * loaded value from its local. */
   uint32_t table_op = IOP_BR_TABLE, dst = 0, addr = rc, offset = 0;
-  if (t->load_end == t->len && t->code[t->load_pos + 1] == rc) {
-    switch (t->load_op) {
-    case CW_OP_I32_LOAD8_U: table_op = IOP_BR_TABLE_L8; break;
-    case CW_OP_I32_LOAD16_U: table_op = IOP_BR_TABLE_L16; break;
-    case CW_OP_I32_LOAD: case CW_OP_I64_LOAD32_U: table_op = IOP_BR_TABLE_L32; break;
-    case CW_OP_I64_LOAD: table_op = IOP_BR_TABLE_L64; break;
+  if (t->last_pos != SIZE_MAX && t->code[t->last_pos + 1] == rc) {
+    switch (t->last_op) {
+    case IOP_I32_LOAD8_U: table_op = IOP_BR_TABLE_L8; break;
+    case IOP_I32_LOAD16_U: table_op = IOP_BR_TABLE_L16; break;
+    case IOP_I32_LOAD: case IOP_I64_LOAD32_U: table_op = IOP_BR_TABLE_L32; break;
+    case IOP_I64_LOAD: table_op = IOP_BR_TABLE_L64; break;
     default: break;
     }
     if (table_op != IOP_BR_TABLE) {
       dst = rc;
-      addr = t->code[t->load_pos + 2];
-      offset = t->code[t->load_pos + 3];
-      t->site_offset = site_at(t, t->load_pos); /* a trap is the load's */
-      t->len = t->load_pos;
+      addr = t->code[t->last_pos + 2];
+      offset = t->code[t->last_pos + 3];
+      t->site_offset = site_at(t, t->last_pos); /* a trap is the load's */
+      t->len = t->last_pos;
       no_fusion(t);
     }
   }
@@ -1152,7 +1155,6 @@ static bool fuse_load_operand(tr *t, cw_opcode op, val a, val b) {
   uint32_t dst = result(t, cw_opinfo_table[op].result);
   if (!reserve(t, 6)) return true;
   t->site_offset = load_offset;
-  size_t at = t->len;
   emit_op(t, loadop_l[op]);
   uint32_t cell = emit(t, dst);
   emit(t, ra);
@@ -1160,9 +1162,6 @@ static bool fuse_load_operand(tr *t, cw_opcode op, val a, val b) {
   emit(t, offset);
   emit(t, c);
   produced(t, cell);
-  t->lop_pos = at;
-  t->lop_end = t->len;
-  t->lop_op = loadop_l[op];
   return true;
 }
 
@@ -1188,14 +1187,6 @@ static void emit_binop(tr *t, cw_opcode op) {
   else
     emit(t, rb);
   produced(t, cell);
-  if (op == CW_OP_I32_ADD) {
-    t->add_pos = pos;
-    t->add_end = t->len;
-  }
-  if (op == CW_OP_I32_AND && use_imm) {
-    t->and_pos = pos;
-    t->and_end = t->len;
-  }
   if (is_icmp(op)) {
     t->cmp_pos = pos;
     t->cmp_end = t->len;
@@ -1255,18 +1246,12 @@ static void emit_load(tr *t, cw_opcode op, uint32_t offset) {
   uint32_t ra = fold ? x : k ? (uint32_t)a.bits : operand(t, a);
   uint32_t dst = result(t, cw_opinfo_table[op].result);
   if (!reserve(t, 5)) return;
-  size_t at = t->len;
   emit_op(t, fold ? addr_op[op] : k ? const_addr_op[op] : (uint32_t)op);
   uint32_t cell = emit(t, dst);
   emit(t, ra);
   emit(t, offset);
   if (fold) emit(t, c);
   produced(t, cell);
-  if (!fold && !k) {
-    t->load_pos = at;
-    t->load_end = t->len;
-    t->load_op = op;
-  }
 }
 
 static void emit_store(tr *t, cw_opcode op, uint32_t offset) {
@@ -1274,12 +1259,11 @@ static void emit_store(tr *t, cw_opcode op, uint32_t offset) {
   uint32_t x, c;
   /* p[i] = a op p[i] with the ID_L just emitted loading from the same
    * local address: one read-modify-write ID_M. A trap is the load's. */
-  if (v.kind == V_HOME && a.kind == V_LOCAL && t->lop_end == t->len && t->prod_end == t->len &&
-      t->code[t->lop_pos + 1] == v.home && loadop_store[t->lop_op] == op &&
-      t->code[t->lop_pos + 3] == a.ref && t->code[t->lop_pos + 4] == offset &&
-      t->code[t->lop_pos + 5] == 0) {
-    size_t p = t->lop_pos;
-    uint32_t m = loadop_m[t->lop_op], other = t->code[p + 2], site = site_at(t, p);
+  size_t p = t->last_pos;
+  if (v.kind == V_HOME && a.kind == V_LOCAL && p != SIZE_MAX && loadop_m[t->last_op] &&
+      t->code[p + 1] == v.home && loadop_store[t->last_op] == op && t->code[p + 3] == a.ref &&
+      t->code[p + 4] == offset && t->code[p + 5] == 0) {
+    uint32_t m = loadop_m[t->last_op], other = t->code[p + 2], site = site_at(t, p);
     t->len = p;
     no_fusion(t);
     if (!reserve(t, 5)) return;
@@ -1323,24 +1307,22 @@ static void emit_store(tr *t, cw_opcode op, uint32_t offset) {
 }
 
 /* Called when the I32_ADD_I just emitted has been redirected into a local:
- * right after another such one, the two become one I32_ADD2_I (a loop
- * stepping two pointers). */
+ * right after another one that went into a local, the two become one
+ * I32_ADD2_I (a loop stepping two pointers). */
 static void merge_add_set(tr *t) {
-  size_t p2 = t->prod_dest - 1;
-  if (t->code[p2] != (uint32_t)t->words[IOP_I32_ADD_I] || p2 + 5 != t->len) return;
-  if (t->addset_end != p2) {
-    t->addset_pos = p2;
-    t->addset_end = t->len;
+  if (!last_is(t, IOP_I32_ADD_I) || t->prev_pos == SIZE_MAX || t->prev_op != IOP_I32_ADD_I ||
+      t->code[t->prev_pos + 1] >= t->local_slots)
     return;
-  }
-  size_t p1 = t->addset_pos; /* op d1 a1 lo hi | op d2 a2 lo hi -> op d1 a1 c1 d2 a2 c2 */
+  size_t p1 = t->prev_pos, p2 = t->last_pos; /* op d1 a1 lo hi | op d2 a2 lo hi -> op d1 a1 c1 d2 a2 c2 */
   uint32_t d2 = t->code[p2 + 1], a2 = t->code[p2 + 2], c2 = t->code[p2 + 3];
   t->code[p1] = (uint32_t)t->words[IOP_I32_ADD2_I];
   t->code[p1 + 4] = d2;
   t->code[p1 + 5] = a2;
   t->code[p1 + 6] = c2;
   t->len = p1 + 7;
-  t->addset_end = t->add_end = t->prod_end = SIZE_MAX;
+  t->prod_end = t->prev_pos = SIZE_MAX;
+  t->last_pos = p1;
+  t->last_op = IOP_I32_ADD2_I;
 }
 
 /* local.set / local.tee of the local at slot off. */
