@@ -302,6 +302,26 @@ static inline void move_slots(cw_slot *fp, uint32_t dst, uint32_t src, uint32_t 
   } while (0)
 /* A relative target word: continue at cell + (int32_t)*cell. */
 #define JUMP(cell) (ip = (cell) + (int32_t)(cell)[0])
+/* A conditional jump: to the target word ip[1] if cond, else on past
+ * this n-word instruction. */
+#define JUMP_IF(cond, n)                                                                           \
+  do {                                                                                             \
+    if (cond) {                                                                                    \
+      JUMP(ip + 1);                                                                                \
+      DISPATCH();                                                                                  \
+    }                                                                                              \
+    NEXT(n);                                                                                       \
+  } while (0)
+/* br_table's jump: entry i of the n + 1 at e0 (the last is the default),
+ * each (rel src dst count), carrying count slots. */
+#define TABLE_JUMP(e0, i, n)                                                                       \
+  do {                                                                                             \
+    uint32_t i_ = (i), n_ = (n);                                                                   \
+    const uint32_t *e = (e0) + 4 * (size_t)(i_ < n_ ? i_ : n_);                                    \
+    move_slots(fp, e[2], e[1], e[3]);                                                              \
+    JUMP(e);                                                                                       \
+    DISPATCH();                                                                                    \
+  } while (0)
 /* The slot named by operand word i. */
 #define R(i) fp[ip[i]]
 /* A 64-bit immediate at words i, i+1. */
@@ -346,19 +366,11 @@ static inline void move_slots(cw_slot *fp, uint32_t dst, uint32_t src, uint32_t 
   BINOP_HANDLERS(id, T, expr)                                                                      \
   OP(BRC_##id) {                                                                                   \
     T a = (T)R(2), b = (T)R(3);                                                                    \
-    if (expr) {                                                                                    \
-      JUMP(ip + 1);                                                                                \
-      DISPATCH();                                                                                  \
-    }                                                                                              \
-    NEXT(4);                                                                                       \
+    JUMP_IF(expr, 4);                                                                              \
   }                                                                                                \
   OP(BRC_##id##_I) {                                                                               \
     T a = (T)R(2), b = (T)IMM64(3);                                                                \
-    if (expr) {                                                                                    \
-      JUMP(ip + 1);                                                                                \
-      DISPATCH();                                                                                  \
-    }                                                                                              \
-    NEXT(5);                                                                                       \
+    JUMP_IF(expr, 5);                                                                              \
   }
 /* i32.add then compare-and-branch on the sum: a loop's back edge. The
  * sum is written before the bound is read (the bound may be the same
@@ -368,11 +380,7 @@ static inline void move_slots(cw_slot *fp, uint32_t dst, uint32_t src, uint32_t 
     uint32_t a = (uint32_t)R(3) + (uint32_t)(step);                                                \
     R(2) = a;                                                                                      \
     uint32_t b = (uint32_t)(bound);                                                                \
-    if (expr) {                                                                                    \
-      JUMP(ip + 1);                                                                                \
-      DISPATCH();                                                                                  \
-    }                                                                                              \
-    NEXT(len);                                                                                     \
+    JUMP_IF(expr, len);                                                                            \
   }
 #define LOOP_HANDLERS(id, T, expr, neg)                                                            \
   LOOP_HANDLER(BRA_##id, R(4), R(5), 6, expr)                                                      \
@@ -557,34 +565,10 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
     JUMP(ip + 1);
     DISPATCH();
   }
-  OP(BR_IF) {
-    if ((uint32_t)R(2)) {
-      JUMP(ip + 1);
-      DISPATCH();
-    }
-    NEXT(3);
-  }
-  OP(IF) {
-    if (!(uint32_t)R(2)) {
-      JUMP(ip + 1);
-      DISPATCH();
-    }
-    NEXT(3);
-  }
-  OP(BR_IF_AND_I) {
-    if ((uint32_t)R(2) & ip[3]) {
-      JUMP(ip + 1);
-      DISPATCH();
-    }
-    NEXT(4);
-  }
-  OP(IF_AND_I) {
-    if (!((uint32_t)R(2) & ip[3])) {
-      JUMP(ip + 1);
-      DISPATCH();
-    }
-    NEXT(4);
-  }
+  OP(BR_IF) JUMP_IF((uint32_t)R(2), 3);
+  OP(IF) JUMP_IF(!(uint32_t)R(2), 3);
+  OP(BR_IF_AND_I) JUMP_IF((uint32_t)R(2) & ip[3], 4);
+  OP(IF_AND_I) JUMP_IF(!((uint32_t)R(2) & ip[3]), 4);
   OP(BR_UNWIND) {
     move_slots(fp, ip[3], ip[2], ip[4]);
     JUMP(ip + 1);
@@ -598,13 +582,7 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
     }
     NEXT(6);
   }
-  OP(BR_TABLE) {
-    uint32_t i = (uint32_t)R(1), n = ip[2];
-    const uint32_t *e = ip + 3 + 4 * (size_t)(i < n ? i : n);
-    move_slots(fp, e[2], e[1], e[3]);
-    JUMP(e);
-    DISPATCH();
-  }
+  OP(BR_TABLE) TABLE_JUMP(ip + 3, (uint32_t)R(1), ip[2]);
 #define BR_TABLE_LOAD(id, T)                                                                       \
   OP(id) {                                                                                         \
     uint64_t ea = (uint64_t)(uint32_t)R(2) + ip[3];                                                \
@@ -612,11 +590,7 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
     T v;                                                                                           \
     memcpy(&v, mem + ea, sizeof(T));                                                               \
     R(1) = v;                                                                                      \
-    uint32_t i = (uint32_t)v, n = ip[4];                                                           \
-    const uint32_t *e = ip + 5 + 4 * (size_t)(i < n ? i : n);                                      \
-    move_slots(fp, e[2], e[1], e[3]);                                                              \
-    JUMP(e);                                                                                       \
-    DISPATCH();                                                                                    \
+    TABLE_JUMP(ip + 5, (uint32_t)v, ip[4]);                                                        \
   }
   BR_TABLE_LOAD(BR_TABLE_L8, uint8_t)
   BR_TABLE_LOAD(BR_TABLE_L16, uint16_t)
