@@ -414,37 +414,34 @@ static inline void move_slots(cw_slot *fp, uint32_t dst, uint32_t src, uint32_t 
  * it empty for 32-bit addresses. */
 #define MEM_CHECK(ea, w)                                                                           \
   if (CW_UNLIKELY((ea) + (w) > mem_size)) TRAP(CWASI_TRAP_MEMORY_OOB)
+/* Declares T v, loaded from effective address ea after the check. */
+#define MEM_READ(T, v, ea)                                                                         \
+  MEM_CHECK(ea, sizeof(T));                                                                        \
+  T v;                                                                                             \
+  memcpy(&v, mem + (ea), sizeof(T))
 #define LOAD_HANDLERS(id, T, conv)                                                                  \
   OP(id) {                                                                                         \
     uint64_t ea = (uint64_t)(uint32_t)R(2) + ip[3];                                                \
-    MEM_CHECK(ea, sizeof(T));                                                                      \
-    T v;                                                                                           \
-    memcpy(&v, mem + ea, sizeof(T));                                                               \
+    MEM_READ(T, v, ea);                                                                            \
     R(1) = (cw_slot)(conv);                                                                        \
     NEXT(4);                                                                                       \
   }                                                                                                \
   OP(id##_A) {                                                                                     \
     uint64_t ea = (uint64_t)(uint32_t)((uint32_t)R(2) + ip[4]) + ip[3];                            \
-    MEM_CHECK(ea, sizeof(T));                                                                      \
-    T v;                                                                                           \
-    memcpy(&v, mem + ea, sizeof(T));                                                               \
+    MEM_READ(T, v, ea);                                                                            \
     R(1) = (cw_slot)(conv);                                                                        \
     NEXT(5);                                                                                       \
   }                                                                                                \
   OP(id##_K) {                                                                                     \
     uint64_t ea = (uint64_t)ip[2] + ip[3];                                                         \
-    MEM_CHECK(ea, sizeof(T));                                                                      \
-    T v;                                                                                           \
-    memcpy(&v, mem + ea, sizeof(T));                                                               \
+    MEM_READ(T, v, ea);                                                                            \
     R(1) = (cw_slot)(conv);                                                                        \
     NEXT(4);                                                                                       \
   }                                                                                                \
   OP(id##_X) {                                                                                     \
     uint64_t ea = (uint64_t)(uint32_t)((uint32_t)R(2) + interp_i32_shl((uint32_t)R(4), ip[5])) +   \
                   ip[3];                                                                           \
-    MEM_CHECK(ea, sizeof(T));                                                                      \
-    T v;                                                                                           \
-    memcpy(&v, mem + ea, sizeof(T));                                                               \
+    MEM_READ(T, v, ea);                                                                            \
     R(1) = (cw_slot)(conv);                                                                        \
     NEXT(6);                                                                                       \
   }
@@ -586,9 +583,7 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
 #define BR_TABLE_LOAD(id, T)                                                                       \
   OP(id) {                                                                                         \
     uint64_t ea = (uint64_t)(uint32_t)R(2) + ip[3];                                                \
-    MEM_CHECK(ea, sizeof(T));                                                                      \
-    T v;                                                                                           \
-    memcpy(&v, mem + ea, sizeof(T));                                                               \
+    MEM_READ(T, v, ea);                                                                            \
     R(1) = v;                                                                                      \
     TABLE_JUMP(ip + 5, (uint32_t)v, ip[4]);                                                        \
   }
@@ -761,17 +756,13 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
 #define LOADOP_HANDLERS(id, T, fn, load, store)                                                    \
   OP(id##_L) {                                                                                     \
     uint64_t ea = (uint64_t)(uint32_t)((uint32_t)R(3) + ip[5]) + ip[4];                            \
-    MEM_CHECK(ea, sizeof(T));                                                                      \
-    T v;                                                                                           \
-    memcpy(&v, mem + ea, sizeof(T));                                                               \
+    MEM_READ(T, v, ea);                                                                            \
     R(1) = (T)fn((T)R(2), v);                                                                      \
     NEXT(6);                                                                                       \
   }                                                                                                \
   OP(id##_M) {                                                                                     \
     uint64_t ea = (uint64_t)(uint32_t)((uint32_t)R(1) + ip[3]) + ip[2];                            \
-    MEM_CHECK(ea, sizeof(T));                                                                      \
-    T v;                                                                                           \
-    memcpy(&v, mem + ea, sizeof(T));                                                               \
+    MEM_READ(T, v, ea);                                                                            \
     v = (T)fn((T)R(4), v);                                                                         \
     memcpy(mem + ea, &v, sizeof(T));                                                               \
     NEXT(5);                                                                                       \

@@ -1007,26 +1007,20 @@ static const uint16_t shift_imm_op[] = {
     INTERP_SHIFTS(SHIFT_ENTRY, _)
 #undef SHIFT_ENTRY
 };
-#define SHIFT_ENTRY(c, s, fn) IOP_I32_##c##_##s,
-static const uint16_t shifted_add[] = {INTERP_SHIFTS(SHIFT_ENTRY, ADD)};
-static const uint16_t shifted_xor[] = {INTERP_SHIFTS(SHIFT_ENTRY, XOR)};
-static const uint16_t shifted_or[] = {INTERP_SHIFTS(SHIFT_ENTRY, OR)};
-static const uint16_t shifted_and[] = {INTERP_SHIFTS(SHIFT_ENTRY, AND)};
-#undef SHIFT_ENTRY
 #define NSHIFTS (sizeof shift_imm_op / sizeof shift_imm_op[0])
+static const uint16_t shifted_op[CW_OP__COUNT][NSHIFTS] = {
+#define SHIFT_ENTRY(c, s, fn) IOP_I32_##c##_##s,
+#define USER_ROW(c) [CW_OP_I32_##c] = {INTERP_SHIFTS(SHIFT_ENTRY, c)},
+    INTERP_SHIFT_USERS(USER_ROW)
+#undef USER_ROW
+#undef SHIFT_ENTRY
+};
 
 /* a C (x S k), C commutative, when one operand is a shift or rotate by a
  * constant just emitted: I32_<C>_<S> dst other x k. */
 static bool fuse_shift(tr *t, cw_opcode op, val a, val b) {
-  const uint16_t *fused;
-  switch (op) {
-  case CW_OP_I32_ADD: fused = shifted_add; break;
-  case CW_OP_I32_XOR: fused = shifted_xor; break;
-  case CW_OP_I32_OR: fused = shifted_or; break;
-  case CW_OP_I32_AND: fused = shifted_and; break;
-  default: return false;
-  }
-  if (a.kind == V_CONST || b.kind == V_CONST) return false;
+  const uint16_t *fused = shifted_op[op];
+  if (!fused[0] || a.kind == V_CONST || b.kind == V_CONST) return false;
   size_t pos;
   for (size_t i = 0; i < NSHIFTS; i++) {
     uint32_t other;
