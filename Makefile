@@ -33,6 +33,9 @@ SPEC_OBJS := $(SPEC_SRCS:%.c=$(BUILD)/%.o)
 EXAMPLE_WASM := $(BUILD)/examples/fib.wasm $(BUILD)/examples/embed.wasm $(BUILD)/examples/hello.wasm
 EXAMPLE_BINS := $(BUILD)/examples/embed $(BUILD)/examples/embed-shared
 
+# make test runs the limits test under it too (leaks, memory errors); empty: not.
+VALGRIND ?= valgrind
+
 # make test-asan rebuilds everything here with these flags.
 ASAN_BUILD := $(BUILD)/asan
 ASAN_OPT   := -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -138,6 +141,13 @@ test-run: test-programs
 	echo "== program tests"; tests/programs/run.sh $(BUILD)/cwasi $(BUILD)/programs || status=1; \
 	echo "== rust tests"; tests/rust/run.sh $(BUILD)/cwasi $(BUILD)/rust || status=1; \
 	echo "== assemblyscript tests"; tests/as/run.sh $(BUILD)/cwasi $(BUILD)/as || status=1; \
+	if [ -n "$(VALGRIND)" ] && command -v $(VALGRIND) >/dev/null; then \
+	  echo "== 10,000 traps and limit hits under valgrind"; \
+	  $(VALGRIND) -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=9 \
+	    $(BUILD)/tests/runtime/test_limits >$(BUILD)/valgrind.log 2>&1 && \
+	    echo "$$(tail -n 1 $(BUILD)/valgrind.log), no leaks, no errors" || \
+	    { status=1; echo "== valgrind FAILED"; cat $(BUILD)/valgrind.log; }; \
+	fi; \
 	echo "== embedding example"; \
 	$(BUILD)/examples/embed $(BUILD)/examples/embed.wasm 10 || status=1; \
 	echo "== the same with libcwasi.so"; \
@@ -159,7 +169,8 @@ test: deps
 # any report makes a test fail.
 test-asan: deps
 	@ASAN_OPTIONS=detect_leaks=1:exitcode=99 UBSAN_OPTIONS=print_stacktrace=1:exitcode=99 \
-	  $(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) OPT="$(ASAN_OPT)" CLI_LDFLAGS= test-run
+	  $(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) OPT="$(ASAN_OPT)" CLI_LDFLAGS= VALGRIND= \
+	  test-run
 
 # Compiles every source with gcc and clang, warnings as errors.
 check-warnings:
