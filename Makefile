@@ -155,6 +155,10 @@ test-run: test-programs
 	extra=$$(nm -D --defined-only $(BUILD)/libcwasi.so | awk '$$3 !~ /^cwasi_/ {print $$3}'); \
 	if [ -n "$$extra" ]; then echo "libcwasi.so exports more than cwasi_*: $$extra"; status=1; \
 	else echo "libcwasi.so exports $$(nm -D --defined-only $(BUILD)/libcwasi.so | wc -l) symbols, all cwasi_*"; fi; \
+	echo "== spec tests, code with fuel and interruption checks"; \
+	if CWASI_SPEC_LIMITS=1 SPECTEST=$(BUILD)/spectest tests/spec/run.sh >$(BUILD)/spec-limits.log 2>&1; \
+	then tail -n 1 $(BUILD)/spec-limits.log; \
+	else status=1; echo "== FAILED"; tail -n 40 $(BUILD)/spec-limits.log; fi; \
 	echo "== spec tests"; SPECTEST=$(BUILD)/spectest tests/spec/run.sh || status=1; \
 	exit $$status
 

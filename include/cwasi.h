@@ -124,6 +124,9 @@ typedef struct cwasi_config {
    * entry or loop iteration. */
   bool interruptible;
 } cwasi_config;
+/* A module is translated for its engine's settings: instantiating it in a
+ * store whose engine differs in consume_fuel or interruptible fails with
+ * CWASI_ERR_ARG. */
 
 cwasi_engine *cwasi_engine_new(const cwasi_config *config /* may be NULL */);
 void cwasi_engine_delete(cwasi_engine *engine);

@@ -309,6 +309,14 @@ cwasi_instance *cwasi_instance_new(cwasi_store *store, cwasi_module *module,
     cw_error(err, CWASI_ERR_ARG, SIZE_MAX, "store or module is NULL");
     return NULL;
   }
+  /* The module's code carries the checks its engine asked for: the store
+   * must expect the same, or fuel and interrupts would go unnoticed. */
+  const cwasi_config *mc = &module->engine->config, *sc = &store->engine->config;
+  if (mc->consume_fuel != sc->consume_fuel || mc->interruptible != sc->interruptible) {
+    cw_error(err, CWASI_ERR_ARG, SIZE_MAX,
+             "the module's engine and the store's differ in consume_fuel or interruptible");
+    return NULL;
+  }
   const cw_module *m = module->m;
   if (nimports != m->nimports || (nimports && !imports)) {
     cw_error(err, CWASI_ERR_ARG, SIZE_MAX, "the module has %u imports, %zu were given", m->nimports,

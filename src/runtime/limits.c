@@ -174,7 +174,13 @@ uint64_t cwasi_store_timeout_remaining(const cwasi_store *store) {
 void rt_interrupt_message(cwasi_store *s, uint32_t why, char *buf, size_t buflen) {
   if (why == RT_INTERRUPT_TIMEOUT) {
     char d[32];
-    cwasi_format_duration(s->timer.timeout_ns, d, sizeof d);
+    uint64_t ns = s->timer.timeout_ns;
+    if (s->timer.started) { /* another thread may be re-arming it */
+      pthread_mutex_lock(&s->timer.lock);
+      ns = s->timer.timeout_ns;
+      pthread_mutex_unlock(&s->timer.lock);
+    }
+    cwasi_format_duration(ns, d, sizeof d);
     snprintf(buf, buflen, "%s: timeout of %s reached", cwasi_trap_message(CWASI_TRAP_INTERRUPT),
              d);
   } else {

@@ -124,6 +124,13 @@ static void test_fuel(void) {
 
   /* The same on a fresh engine and store: metering is deterministic. */
   CHECK(fixture_open(&f, &cfg));
+  /* Code translated with fuel checks needs a store that keeps fuel. */
+  cwasi_engine *plain = cwasi_engine_new(NULL);
+  cwasi_store *other = cwasi_store_new(plain);
+  CHECK(cwasi_instance_new(other, f.module, NULL, 0, &err) == NULL);
+  CHECK(err.status == CWASI_ERR_ARG && strstr(err.message, "consume_fuel") != NULL);
+  cwasi_store_delete(other);
+  cwasi_engine_delete(plain);
   CHECK(cwasi_store_set_fuel(f.store, 1u << 20) == CWASI_OK);
   CHECK(call(f.store, f.inst, "count", 1000, &r, &err) == CWASI_OK);
   CHECK(cwasi_store_fuel_consumed(f.store, &n) == CWASI_OK);
