@@ -21,7 +21,7 @@ CLANG=${CLANG:-clang}
 compile() {
   local source=$1 wasm=$work/bin/$2.wasm
   if [[ ! -f $wasm || $wasm -ot $source || $wasm -ot $src/check.h || $wasm -ot $src/raw.h ]]; then
-    if ! "$CLANG" --target=wasm32-wasi -O2 -Wall -I"$src" "$source" -o "$wasm" 2>"$work/cc.log"; then
+    if ! wasm_cc "$wasm" "$source" -O2 -Wall -I"$src" 2>"$work/cc.log"; then
       echo "wasi: cannot compile $source for wasm32-wasi (are clang, lld, wasi-libc and" \
         "libclang-rt-14-dev-wasm32 installed? make deps)" >&2
       cat "$work/cc.log" >&2
@@ -262,12 +262,18 @@ check "--dir without a value: usage error" eval '[[ $rc == 2 ]]'
 run "$cwasi" run --tcplisten nonsense "$bin/cat.wasm"
 check "--tcplisten without a port: usage error" eval '[[ $rc == 2 ]]'
 run "$cwasi" run --tcplisten 256.1.1.1:80 "$bin/cat.wasm"
-check "--tcplisten with a bad address: status 1" eval '[[ $rc == 1 && $err == *256.1.1.1* ]]'
+check "--tcplisten with a malformed address: usage error (2)" \
+  eval '[[ $rc == 2 && $err == *256.1.1.1* && $(wc -l <<<"$err") == 1 ]]'
 run "$cwasi" run --tcplisten example.com:80 "$bin/cat.wasm"
-check "--tcplisten with a host name: status 1, says what it takes" \
-  eval '[[ $rc == 1 && $err == *example.com:80*IPv4* ]]'
+check "--tcplisten with a host name: usage error (2), says what it takes" \
+  eval '[[ $rc == 2 && $err == *example.com:80*IPv4* ]]'
 run "$cwasi" run --tcplisten 127.0.0.1:65536 "$bin/cat.wasm"
-check "--tcplisten with a port over 65535: status 1" eval '[[ $rc == 1 && $err == *65536* ]]'
+check "--tcplisten with a port over 65535: usage error (2)" eval '[[ $rc == 2 && $err == *65536* ]]'
+run "$cwasi" run --tcplisten 127.0.0.1:http "$bin/cat.wasm"
+check "--tcplisten with a port that is not a number: usage error (2)" eval '[[ $rc == 2 ]]'
+run "$cwasi" run --tcplisten 192.0.2.1:80 "$bin/cat.wasm"
+check "--tcplisten on an address this host does not have: status 1 (bind fails)" \
+  eval '[[ $rc == 1 && $err == *192.0.2.1:80* ]]'
 run "$cwasi" run --tcplisten localhost:0 "$bin/cat.wasm" </dev/null
 check "--tcplisten localhost:0 (any free port): runs" eval '[[ $rc == 0 ]]'
 run env CWASI_TEST_VAR=inherited "$cwasi" run --env EXTRA=1 "$bin/env.wasm" x
