@@ -124,18 +124,18 @@ WASI_FN(path_open) {
   if (e) return e;
   /* A new descriptor gets at most what the directory may hand down. */
   if ((base & ~dir->inheriting) || (inheriting & ~dir->inheriting)) return WASI_ENOTCAPABLE;
-  if ((fdflags & WASI_FDFLAG_DSYNC) && !(base & (WASI_RIGHT_FD_DATASYNC | WASI_RIGHT_FD_SYNC)))
-    return WASI_ENOTCAPABLE;
-  if ((fdflags & (WASI_FDFLAG_RSYNC | WASI_FDFLAG_SYNC)) && !(base & WASI_RIGHT_FD_SYNC))
-    return WASI_ENOTCAPABLE;
-  /* Linux truncates even a read-only open with O_TRUNC: without the right
-   * to write, that would be a write through a read-only capability. */
-  if ((oflags & WASI_O_TRUNC) && !(base & WASI_RIGHT_FD_WRITE)) return WASI_ENOTCAPABLE;
+  /* As in Wasmtime: the sync fdflags are how the file is written, not
+   * rights; O_TRUNC is the directory's path_filestat_set_size right
+   * (checked above, as the witx says), whatever rights the new fd asks
+   * for; a directory cannot be created, truncated or opened for writing. */
+  if ((oflags & WASI_O_DIRECTORY) && (oflags & (WASI_O_CREAT | WASI_O_EXCL | WASI_O_TRUNC)))
+    return WASI_EINVAL;
+  if ((oflags & WASI_O_DIRECTORY) && (base & WASI_RIGHT_FD_WRITE)) return WASI_EISDIR;
 
   int flags = O_CLOEXEC | O_NOCTTY | O_NOFOLLOW;
   bool rd = base & (WASI_RIGHT_FD_READ | WASI_RIGHT_FD_READDIR), wr = base & WRITE_RIGHTS;
-  /* A directory is only ever opened for reading, whatever rights it
-   * carries for the files beneath it. */
+  /* A directory is opened for reading, whatever rights it carries for the
+   * files beneath it (fd_allocate, fd_filestat_set_size: not fd_write). */
   if (oflags & WASI_O_DIRECTORY) rd = true, wr = false;
   flags |= rd && wr ? O_RDWR : wr ? O_WRONLY : O_RDONLY;
   if (oflags & WASI_O_CREAT) flags |= O_CREAT;

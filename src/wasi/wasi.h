@@ -31,6 +31,12 @@ typedef struct wasi_fd {
   uint64_t base, inheriting; /* rights */
   char *preopen;             /* guest name of a preopened directory, else NULL */
   bool rsync;                /* opened with fdflags::rsync (the host folds it into O_SYNC) */
+  /* The host's open file description is shared with whoever gave it to us
+   * (stdio: the parent shell, the embedder). fcntl(F_SETFL) on it would
+   * change their descriptor too, so nonblock is emulated per guest fd
+   * (poll before each read/write) and append cannot change. */
+  bool shared;
+  bool nonblock; /* emulated fdflags::nonblock of a shared descriptor */
 } wasi_fd;
 
 struct cwasi_wasi {
@@ -144,6 +150,10 @@ uint16_t wasi_times(uint64_t atim, uint64_t mtim, uint32_t fst, struct timespec 
  * short read/write). *out is freed with cw_free. */
 struct iovec;
 uint16_t wasi_get_iovs(wasi_call *c, uint32_t iovs, uint32_t n, struct iovec **out, int *count);
+
+/* For a shared descriptor in emulated nonblocking mode: WASI_EAGAIN unless
+ * a read (or write) would not block now, else WASI_ESUCCESS. */
+uint16_t wasi_nonblock_ready(const wasi_fd *f, bool write);
 
 /* ---- sock.c ---- */
 /* Opens a listening TCP socket for "HOST:PORT"; -1 with err filled. */

@@ -109,6 +109,33 @@ run "$cwasi" run --dir "$d::/work" "$bin/raw_poll.wasm" stdin-empty < <(sleep 5)
 check "raw_poll: empty stdin pipe: the timeout fires" eval '[[ $rc == 0 ]]'
 guest "raw_poll stdin-empty"
 
+# ---- inherited stdio: a stream, and no flag reaches the parent --------------------
+
+# stdout appended to a log (`>> app.log`): the guest only appends.
+printf 'existing line\n' >"$work/app.log"
+run bash -c '"$0" run "$1" rights >>"$2" </dev/null' "$cwasi" "$bin/raw_stdio.wasm" "$work/app.log"
+out=$(cat "$work/app.log")
+check "stdio >> log: exit 0" eval '[[ $rc == 0 ]]'
+guest "raw_stdio rights"
+check "stdio >> log: the log is appended to, never rewritten" \
+  eval '[[ $(head -n 2 "$work/app.log") == $'"'"'existing line\nguest'"'"' ]]'
+# nonblock on stdin/stdout pipes: the parent's ends stay blocking.
+run python3 - "$cwasi" "$bin/raw_stdio.wasm" <<'PY'
+import os, subprocess, sys
+cwasi, wasm = sys.argv[1:]
+in_r, in_w = os.pipe()   # the runner keeps in_w open and writes nothing
+out_r, out_w = os.pipe()
+p = subprocess.run([cwasi, "run", wasm, "nonblock"], stdin=in_r, stdout=out_w, timeout=30)
+blocking = (os.get_blocking(in_r), os.get_blocking(out_w))
+os.close(out_w)
+sys.stdout.write(os.read(out_r, 65536).decode())
+print("exit", p.returncode)
+print("parent stdin blocking: %s stdout blocking: %s" % blocking)
+PY
+check "stdio nonblock: exit 0, the parent's pipe ends still blocking" \
+  eval '[[ $out == *"exit 0"* && $out == *"parent stdin blocking: True stdout blocking: True"* ]]'
+guest "raw_stdio nonblock"
+
 # ---- which resolver runs ---------------------------------------------------------
 
 # Without openat2 (ENOSYS from a seccomp filter, as on a kernel before 5.6)
