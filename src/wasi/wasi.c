@@ -207,6 +207,7 @@ static bool utf8_valid(const uint8_t *s, size_t n) {
 }
 
 uint16_t wasi_read_path(wasi_call *c, uint32_t ptr, uint32_t len, char **out) {
+  if (len >= WASI_PATH_MAX) return WASI_ENAMETOOLONG;
   const uint8_t *p = wasi_mem_at(&c->mem, ptr, len);
   if (!p) return WASI_EFAULT;
   if (memchr(p, 0, len)) return WASI_EINVAL;

@@ -78,9 +78,15 @@ void wasi_fd_release(wasi_fd *f); /* closes the host descriptor, frees the slot 
 uint8_t wasi_filetype(unsigned mode, int host);
 /* The rights a descriptor of this type may ever hold. */
 uint64_t wasi_rights_for(uint8_t type, int host);
+/* The longest path a guest may pass, with its NUL: Linux's PATH_MAX, which
+ * openat2 enforces on what it is given. Both resolvers see only strings
+ * below it (a final symlink's target spliced in included), so they answer
+ * alike. */
+#define WASI_PATH_MAX 4096
 /* Copies the guest string [ptr, ptr+len) into a new NUL-terminated host
- * string: EFAULT out of bounds, EINVAL on an embedded NUL, EILSEQ if not
- * UTF-8. */
+ * string: ENAMETOOLONG if len >= WASI_PATH_MAX (checked first, before any
+ * byte is read or copied), EFAULT out of bounds, EINVAL on an embedded NUL,
+ * EILSEQ if not UTF-8. */
 uint16_t wasi_read_path(wasi_call *c, uint32_t ptr, uint32_t len, char **out);
 
 /* ---- resolve.c ---- */
@@ -94,7 +100,15 @@ typedef struct wasi_path {
   char *name;
   bool dir_only; /* the path ended in '/': it must name a directory */
 } wasi_path;
-uint16_t wasi_resolve(cwasi_wasi *w, int base, const char *path, bool follow, wasi_path *out);
+/* What wasi_resolve does with a final symlink. */
+typedef enum wasi_follow {
+  WASI_NOFOLLOW,       /* names the link; "link/" follows it (open, stat, mkdir, ...) */
+  WASI_FOLLOW,         /* follows it */
+  WASI_NOFOLLOW_SLASH, /* never follows it: "link/" is ENOTDIR, as Linux's rmdir,
+                          rename and unlink answer */
+} wasi_follow;
+uint16_t wasi_resolve(cwasi_wasi *w, int base, const char *path, wasi_follow follow,
+                      wasi_path *out);
 void wasi_path_free(wasi_path *p);
 
 /* ---- function bodies, one file each ---- */

@@ -6,6 +6,7 @@
  * Run with --dir DIR::/work (fd 3), DIR empty.
  */
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -19,6 +20,7 @@ enum {
   EINVAL_ = 28,
   EISDIR_ = 31,
   ELOOP_ = 32,
+  ENAMETOOLONG_ = 37,
   ENOENT_ = 44,
   ENOTDIR_ = 54,
   ENOTEMPTY_ = 55,
@@ -308,10 +310,91 @@ static void test_open(void) {
   CHECK_EQ(size_of("o.txt"), 6);
 }
 
+static bool exists(const char *name) {
+  filestat st;
+  return raw_path_filestat_get(DIRFD, 0, S(name), P(&st)) == 0;
+}
+
+/* "link/" where link is a symlink: rmdir, rename and unlink never follow
+ * it (Linux says ENOTDIR, whatever it points to); open and stat do. */
+static void test_slash_links(void) {
+  CHECK_EQ(raw_path_create_directory(DIRFD, S("sd")), 0);
+  CHECK_EQ(raw_path_create_directory(DIRFD, S("sd2")), 0);
+  CHECK_EQ(raw_path_symlink(S("sd"), DIRFD, S("sdl")), 0);
+  CHECK_EQ(raw_path_symlink(S("sd2"), DIRFD, S("sdl2")), 0);
+  CHECK_EQ(raw_path_symlink(S("nowhere"), DIRFD, S("dangling")), 0);
+  CHECK_EQ(raw_path_symlink(S("../.."), DIRFD, S("upl")), 0);
+  CHECK_EQ(raw_path_remove_directory(DIRFD, S("sdl/")), ENOTDIR_);
+  CHECK_EQ(raw_path_remove_directory(DIRFD, S("sdl//")), ENOTDIR_);
+  CHECK_EQ(raw_path_remove_directory(DIRFD, S("dangling/")), ENOTDIR_);
+  CHECK_EQ(raw_path_remove_directory(DIRFD, S("upl/")), ENOTDIR_);
+  CHECK_EQ(raw_path_remove_directory(DIRFD, S("sdl")), ENOTDIR_);
+  CHECK(exists("sd") && exists("sdl"));
+  CHECK_EQ(raw_path_rename(DIRFD, S("sdl/"), DIRFD, S("moved")), ENOTDIR_);
+  CHECK_EQ(raw_path_rename(DIRFD, S("sd"), DIRFD, S("sdl2/")), ENOTDIR_);
+  CHECK_EQ(raw_path_rename(DIRFD, S("dangling/"), DIRFD, S("moved")), ENOTDIR_);
+  CHECK(exists("sd") && exists("sd2") && !exists("moved"));
+  CHECK_EQ(raw_path_unlink_file(DIRFD, S("sdl/")), ENOTDIR_);
+  CHECK_EQ(raw_path_unlink_file(DIRFD, S("sd/")), EISDIR_);
+  CHECK_EQ(raw_path_unlink_file(DIRFD, S("nothing/")), ENOENT_);
+  CHECK(exists("sdl"));
+  /* open and stat follow "link/" */
+  filestat st;
+  CHECK_EQ(raw_path_filestat_get(DIRFD, 0, S("sdl/"), P(&st)), 0);
+  CHECK_EQ(st.type, 3);
+  int fd = open_at(DIRFD, 0, "sdl/", O_DIR_, R_READ, 0);
+  CHECK(fd > 0);
+  raw_fd_close(fd);
+  /* a real directory with a slash still goes */
+  CHECK_EQ(raw_path_rename(DIRFD, S("sd2/"), DIRFD, S("sd3/")), 0);
+  CHECK_EQ(raw_path_remove_directory(DIRFD, S("sd3/")), 0);
+  CHECK(!exists("sd3"));
+  static const char *const links[] = {"sdl", "sdl2", "dangling", "upl"};
+  for (unsigned i = 0; i < 4; i++)
+    CHECK_EQ(raw_path_unlink_file(DIRFD, S(links[i])), 0);
+  CHECK_EQ(raw_path_remove_directory(DIRFD, S("sd")), 0);
+}
+
+/* Paths are capped at 4095 bytes, checked before any copy; the same on
+ * both resolvers (this guest runs under each). */
+static void test_long_paths(void) {
+  enum { BIG = 16 << 20 };
+  static char path[4200];
+  char *big = malloc(BIG);
+  CHECK(big != NULL);
+  if (!big) return;
+  CHECK_EQ(write_file("lp.txt", "long"), 0);
+  /* ".///...///lp.txt" of 4095 bytes resolves; of 4096, too long */
+  for (size_t len = 4094; len <= 4096; len++) {
+    path[0] = '.';
+    memset(path + 1, '/', len - 7);
+    memcpy(path + len - 6, "lp.txt", 6);
+    filestat st;
+    CHECK_EQ(raw_path_filestat_get(DIRFD, 0, P(path), (I)len, P(&st)),
+             len < 4096 ? 0 : ENAMETOOLONG_);
+    CHECK(len == 4096 || st.size == 4);
+  }
+  /* 16 MiB: refused at once, for every path function */
+  memset(big, 'a', BIG);
+  filestat st;
+  int fd;
+  CHECK_EQ(raw_path_filestat_get(DIRFD, 0, P(big), BIG, P(&st)), ENAMETOOLONG_);
+  CHECK_EQ(raw_path_open(DIRFD, 0, P(big), BIG, 1, R_READ, 0, 0, P(&fd)), ENAMETOOLONG_);
+  CHECK_EQ(raw_path_create_directory(DIRFD, P(big), BIG), ENAMETOOLONG_);
+  CHECK_EQ(raw_path_symlink(P(big), BIG, DIRFD, S("bigl")), ENAMETOOLONG_);
+  CHECK_EQ(raw_path_rename(DIRFD, S("lp.txt"), DIRFD, P(big), BIG), ENAMETOOLONG_);
+  /* ... even where the bytes are not all in memory */
+  CHECK_EQ(raw_path_unlink_file(DIRFD, MEM_END - 16, (I)0xFFFFFFF0u), ENAMETOOLONG_);
+  free(big);
+  CHECK_EQ(raw_path_unlink_file(DIRFD, S("lp.txt")), 0);
+}
+
 int main(void) {
   test_dirs();
   test_bad_args();
   test_links();
-  test_open();
+  test_slash_links();
+  test_long_paths();
+  test_open(); /* last: it drops the directory's rights */
   return checks_done();
 }
