@@ -10,9 +10,12 @@
 #include "wasi_opts.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static const char usage_text[] =
     "usage: cwasi run [--invoke NAME] [WASI OPTIONS] [LIMITS] MODULE.wasm [ARGS...]\n"
@@ -39,7 +42,8 @@ static const char usage_text[] =
     "  1    the module could not be read, decoded, validated, linked or run\n"
     "  2    usage error (unknown flag, missing or bad argument, unknown export)\n"
     "  134  the module trapped, ran out of fuel or time (message: \"cwasi: trap: ...\")\n"
-    "  N    the module asked to exit with status N\n";
+    "  N    the module asked to exit with status N (proc_exit(N), N 0-255; a larger\n"
+    "       N is status 1; proc_exit(134) looks like a trap but prints no message)\n";
 
 static int usage_error(const char *fmt, const char *arg) __attribute__((format(printf, 1, 0)));
 static int usage_error(const char *fmt, const char *arg) {
@@ -49,10 +53,24 @@ static int usage_error(const char *fmt, const char *arg) {
   return CLI_EXIT_USAGE;
 }
 
-/* Reads the whole file; NULL with errno set on failure. */
+/* Reads the whole file; NULL with errno set on failure. Only regular
+ * files: /dev/zero would grow the buffer without end and a FIFO could
+ * block forever (EINVAL, which load_error words for people). */
 static uint8_t *read_file(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
+  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  struct stat st;
+  if (fd < 0) return NULL;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    int e = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+    close(fd);
+    errno = e;
+    return NULL;
+  }
+  FILE *f = fdopen(fd, "rb");
+  if (!f) {
+    close(fd);
+    return NULL;
+  }
   size_t cap = 1 << 16, n = 0;
   uint8_t *buf = malloc(cap);
   while (buf) {
@@ -79,6 +97,15 @@ static uint8_t *read_file(const char *path, size_t *len) {
   return buf;
 }
 
+/* One line for a module file that cannot be read. */
+static int load_error(const char *path) {
+  if (errno == EINVAL || errno == EISDIR)
+    fprintf(stderr, "cwasi: %s: not a regular file (a module is read from a file)\n", path);
+  else
+    fprintf(stderr, "cwasi: %s: %s\n", path, strerror(errno));
+  return CLI_EXIT_MODULE;
+}
+
 /* One line naming the module and, for decode/validation errors, the offset. */
 static int module_error(const char *path, const cwasi_error *err) {
   bool has_offset = (err->status == CWASI_ERR_MALFORMED || err->status == CWASI_ERR_INVALID) &&
@@ -94,7 +121,13 @@ static int module_error(const char *path, const cwasi_error *err) {
 static int run_error(const char *path, const cwasi_error *err) {
   switch (err->status) {
   case CWASI_ERR_TRAP: fprintf(stderr, "cwasi: trap: %s\n", err->message); return CLI_EXIT_TRAP;
-  case CWASI_ERR_EXIT: return err->exit_code;
+  case CWASI_ERR_EXIT:
+    /* A process status holds 0-255: a larger one would wrap (256 to 0,
+     * success), so it is a failure of its own instead. */
+    if (err->exit_code >= 0 && err->exit_code <= 255) return err->exit_code;
+    fprintf(stderr, "cwasi: %s: proc_exit(%u): exit status out of range 0-255\n", path,
+            (unsigned)err->exit_code);
+    return CLI_EXIT_MODULE;
   default: return module_error(path, err);
   }
 }
@@ -104,8 +137,7 @@ static cwasi_module *load(cwasi_engine *engine, const char *path, int *status) {
   uint8_t *bytes = read_file(path, &len);
   cwasi_error err;
   if (!bytes) {
-    fprintf(stderr, "cwasi: %s: %s\n", path, strerror(errno));
-    *status = CLI_EXIT_MODULE;
+    *status = load_error(path);
     return NULL;
   }
   cwasi_module *m = cwasi_module_new(engine, bytes, len, &err);
@@ -120,10 +152,7 @@ static int cmd_validate(cwasi_engine *engine, int argc, char **argv) {
   size_t len;
   uint8_t *bytes = read_file(argv[0], &len);
   cwasi_error err;
-  if (!bytes) {
-    fprintf(stderr, "cwasi: %s: %s\n", argv[0], strerror(errno));
-    return CLI_EXIT_MODULE;
-  }
+  if (!bytes) return load_error(argv[0]);
   cwasi_status st = cwasi_module_validate(engine, bytes, len, &err);
   free(bytes);
   return st == CWASI_OK ? CLI_EXIT_OK : module_error(argv[0], &err);
@@ -184,6 +213,10 @@ static int cmd_run(cwasi_engine *engine, int argc, char **argv) {
     if (strcmp(argv[i], "--") == 0) {
       i++;
       break;
+    }
+    if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+      fputs(usage_text, stdout);
+      return CLI_EXIT_OK;
     }
     if (strcmp(argv[i], "--invoke") == 0) {
       if (i + 1 >= argc) return usage_error("run: %s needs a function name", argv[i]);

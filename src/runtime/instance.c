@@ -61,10 +61,11 @@ static bool limits_match(uint32_t min, bool has_max, uint32_t max, const cw_limi
 
 static cwasi_status link_error(cwasi_error *err, const cw_import *im, const char *expected,
                                const char *got) {
+  char mod[CW_NAME_BUF], name[CW_NAME_BUF];
   return cw_error(err, CWASI_ERR_LINK, SIZE_MAX,
-                  "incompatible import type for \"%.*s\" \"%.*s\": expected %s, got %s",
-                  (int)im->module.len, im->module.data, (int)im->name.len, im->name.data, expected,
-                  got);
+                  "incompatible import type for \"%s\" \"%s\": expected %s, got %s",
+                  cw_escape_name(mod, sizeof mod, im->module.data, im->module.len),
+                  cw_escape_name(name, sizeof name, im->name.data, im->name.len), expected, got);
 }
 
 static cwasi_status check_import(const cw_module *m, const cw_import *im, const cwasi_extern *ext,
@@ -76,9 +77,12 @@ static cwasi_status check_import(const cw_module *m, const cw_import *im, const 
     return link_error(err, im, want, got);
   }
   /* All union members are pointers: checking one checks the extern. */
-  if (!ext->of.func)
-    return cw_error(err, CWASI_ERR_ARG, SIZE_MAX, "import \"%.*s\" \"%.*s\" is NULL",
-                    (int)im->module.len, im->module.data, (int)im->name.len, im->name.data);
+  if (!ext->of.func) {
+    char mod[CW_NAME_BUF], name[CW_NAME_BUF];
+    return cw_error(err, CWASI_ERR_ARG, SIZE_MAX, "import \"%s\" \"%s\" is NULL",
+                    cw_escape_name(mod, sizeof mod, im->module.data, im->module.len),
+                    cw_escape_name(name, sizeof name, im->name.data, im->name.len));
+  }
   switch (im->kind) {
   case CW_EXTERN_FUNC: {
     const cw_functype *t = &m->types[im->desc.func_type];

@@ -140,6 +140,52 @@ check "no _start: instantiate only, exit 0" is 0 ''
 run "$cwasi" run "$work/needs_import.wasm"
 check "unknown import: exit 1, one line" eval '[[ $rc == 1 && $err == *nowhere* ]] && one_line'
 
+# ---- exit statuses of proc_exit ----
+x=$work/exit.wasm
+run "$cwasi" run --invoke exit "$x" 255
+check "proc_exit(255): status 255, quiet" eval '[[ $rc == 255 && -z $err ]]'
+run "$cwasi" run --invoke exit "$x" 256
+check "proc_exit(256): status 1 (not 0), one line" \
+  eval '[[ $rc == 1 && $err == *"proc_exit(256)"*"out of range"* ]] && one_line'
+run "$cwasi" run --invoke exit "$x" 4294967295
+check "proc_exit(2^32-1): status 1" eval '[[ $rc == 1 && $err == *"proc_exit(4294967295)"* ]]'
+run "$cwasi" run --invoke exit "$x" 134
+check "proc_exit(134): status 134 like a trap, but no trap message" eval '[[ $rc == 134 && -z $err ]]'
+
+# ---- what is not a module file ----
+run "$cwasi" run /dev/zero
+check "run /dev/zero: refused at once, one line" \
+  eval '[[ $rc == 1 && $err == "cwasi: /dev/zero: not a regular file"* ]] && one_line'
+rm -f "$work/fifo" && mkfifo "$work/fifo"
+run "$cwasi" run "$work/fifo"
+check "run FIFO: refused, does not block" eval '[[ $rc == 1 && $err == *"not a regular file"* ]] && one_line'
+run "$cwasi" validate "$work/fifo"
+check "validate FIFO: refused" eval '[[ $rc == 1 && $err == *"not a regular file"* ]] && one_line'
+run "$cwasi" run "$work"
+check "run a directory: refused, one line" eval '[[ $rc == 1 && $err == *"not a regular file"* ]] && one_line'
+rm -f "$work/fifo"
+
+# ---- run --help ----
+run "$cwasi" run --help
+check "run --help prints the help, exit 0" eval '[[ $rc == 0 && $out == usage:*--invoke* && -z $err ]]'
+run "$cwasi" run -h "$s"
+check "run -h prints the help, exit 0" eval '[[ $rc == 0 && $out == usage:* ]]'
+
+# ---- module-controlled names and offsets in messages ----
+# An import named e<LF><ESC>[31m: one line, the name escaped.
+printf '\0asm\1\0\0\0\1\4\1\x60\0\0\2\x10\1\7e\n\x1b[31m\4f\r\\"\0\0' >"$work/evil_import.wasm"
+run "$cwasi" run "$work/evil_import.wasm"
+check "hostile import name: one line, escaped, no ESC byte" \
+  eval '[[ $rc == 1 && $err == *'"'"'unknown import "e\n\x1b[31m" "f\r\\\""'"'"'* && $err != *$'"'"'\e'"'"'* ]] && one_line'
+run "$cwasi" run --invoke $'bad\n\e[2Jname' "$work/evil_trap.wasm"
+check "trap in a function with a hostile export name: one escaped line" \
+  eval '[[ $rc == 134 && $err == *'"'"'"bad\n\x1b[2Jname"'"'"'* ]] && one_line'
+# A global whose initializer has the wrong type: the offset once.
+printf '\0asm\1\0\0\0\6\6\1\x7e\0\x41\0\x0b' >"$work/bad_global.wasm"
+run "$cwasi" validate "$work/bad_global.wasm"
+check "validation error: the offset is printed once" \
+  eval '[[ $err =~ ^cwasi:\ .*/bad_global.wasm:\ offset\ 0x[0-9a-f]+:\ global\ 0:\ type\ mismatch ]] && offset_error'
+
 # ---- validate ----
 run "$cwasi" validate "$s"
 check "validate: valid module, quiet" eval '[[ $rc == 0 && -z $out && -z $err ]]'
