@@ -34,7 +34,7 @@ static const char usage_text[] =
     "WASI options of run (ARGS become the guest's argv[1...]; no --dir: no files):\n"
     CLI_WASI_USAGE
     "\n"
-    "limits of run (a guest that hits one traps, exit status 134):\n"
+    "limits of run (fuel, time and stack traps exit 134; size limits make a grow fail):\n"
     CLI_LIMITS_USAGE
     "\n"
     "exit status:\n"
