@@ -271,6 +271,15 @@ check "--timeout with --fuel: the first limit reached wins" eval '[[ $rc == 134 
 start=$SECONDS
 run "$cwasi" run --timeout 300ms "$work/sleep_poll.wasm"
 check "--timeout cuts a guest sleeping in poll_oneoff" eval '[[ $rc == 134 && $err == "cwasi: trap: interrupted: timeout of 300ms reached" && $((SECONDS - start)) -lt 5 ]]'
+# A read on a pipe nobody writes to: fd 3 keeps the FIFO open for writing.
+rm -f "$work/fifo" && mkfifo "$work/fifo" && exec 3<>"$work/fifo"
+start=$SECONDS
+run "$cwasi" run --timeout 300ms "$work/read_stdin.wasm" <"$work/fifo"
+check "--timeout cuts a guest blocked reading stdin" eval '[[ $rc == 134 && $err == "cwasi: trap: interrupted: timeout of 300ms reached" && $((SECONDS - start)) -lt 5 ]]'
+exec 3>&-
+rm -f "$work/fifo"
+run "$cwasi" run --timeout 1m "$work/read_stdin.wasm" <"$work/sample.wasm"
+check "--timeout: a read that does not block just reads" is 0 ""
 run "$cwasi" run --timeout 1m --invoke count "$l" 1000
 check "--timeout not reached: the result" is 0 1000
 run "$cwasi" run --max-memory 128K --invoke grow "$l" 1
