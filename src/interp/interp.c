@@ -627,6 +627,13 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
     }
     NEXT(2);
   }
+  OP(CHECK_INTERRUPT) {
+    if (CW_UNLIKELY(atomic_load_explicit(&s->interrupt, memory_order_relaxed))) {
+      st = check_failed(s, cur, err);
+      if (st != CWASI_OK) goto failed;
+    }
+    NEXT(1);
+  }
   OP(RETURN) {
     move_slots(fp, 0, ip[1], ip[2]);
     fr--;

@@ -555,14 +555,18 @@ static ctl *open_ctl(tr *t, uint8_t kind, int64_t bt) {
  * charged for the instructions of c counted up to its end. */
 static void emit_check(tr *t, ctl *c) {
   if (!reserve(t, 2)) return;
-  emit_op(t, IOP_CHECK);
-  c->check_cell = emit(t, 0);
+  if (t->fuel) {
+    emit_op(t, IOP_CHECK);
+    c->check_cell = emit(t, 0);
+  } else {
+    emit_op(t, IOP_CHECK_INTERRUPT); /* no fuel to count */
+  }
   no_fusion(t);
 }
 
 /* At the end of a loop or the function: the cost its CHECK charges. */
 static void patch_check(tr *t, const ctl *c) {
-  if (c->check_cell != NO_CELL) t->code[c->check_cell] = t->fuel ? c->cost : 0;
+  if (c->check_cell != NO_CELL) t->code[c->check_cell] = c->cost;
 }
 
 /* Fuel: one per instruction, but the structure (and nop, drop) is free. */
@@ -1718,7 +1722,7 @@ static cwasi_status translate(tr *t, const cw_func *fn, struct interp_code **out
       if (op != CW_OP_END && !(op == CW_OP_ELSE && t->skip_depth == 0)) continue;
     }
     if (!reserve(t, 32)) break;
-    if (t->checks) count_fuel(t, op);
+    if (t->fuel) count_fuel(t, op);
     finished = translate_op(t, op, &im);
   }
   if (!t->bad && !t->oom && t->r.pos != fn->body_end) fail(t, "code after the function's end");
