@@ -18,6 +18,8 @@ static const char *const cw_trap_messages[] = {
     [CWASI_TRAP_INVALID_CONVERSION] = "invalid conversion to integer",
     [CWASI_TRAP_STACK_EXHAUSTED] = "call stack exhausted",
     [CWASI_TRAP_HOST] = "host trap",
+    [CWASI_TRAP_OUT_OF_FUEL] = "all fuel consumed",
+    [CWASI_TRAP_INTERRUPT] = "interrupted",
 };
 
 const char *cwasi_trap_message(cwasi_trap_kind kind) {

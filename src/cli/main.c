@@ -6,6 +6,7 @@
  * command line (2) and a trap (134).
  */
 #include "cli.h"
+#include "limits.h"
 #include "wasi_opts.h"
 
 #include <errno.h>
@@ -17,7 +18,7 @@
 #include <unistd.h>
 
 static const char usage_text[] =
-    "usage: cwasi run [--invoke NAME] [WASI OPTIONS] MODULE.wasm [ARGS...]\n"
+    "usage: cwasi run [--invoke NAME] [WASI OPTIONS] [LIMITS] MODULE.wasm [ARGS...]\n"
     "       cwasi validate MODULE.wasm\n"
     "       cwasi --help | --version\n"
     "\n"
@@ -33,11 +34,14 @@ static const char usage_text[] =
     "WASI options of run (ARGS become the guest's argv[1...]; no --dir: no files):\n"
     CLI_WASI_USAGE
     "\n"
+    "limits of run (a guest that hits one traps, exit status 134):\n"
+    CLI_LIMITS_USAGE
+    "\n"
     "exit status:\n"
     "  0    success\n"
     "  1    the module could not be read, decoded, validated, linked or run\n"
     "  2    usage error (unknown flag, missing or bad argument, unknown export)\n"
-    "  134  the module trapped (message: \"cwasi: trap: ...\")\n"
+    "  134  the module trapped, ran out of fuel or time (message: \"cwasi: trap: ...\")\n"
     "  N    the module asked to exit with status N (proc_exit(N), N 0-255; a larger\n"
     "       N is status 1; proc_exit(134) looks like a trap but prints no message)\n";
 
@@ -202,6 +206,8 @@ done:
 
 static int cmd_run(cwasi_engine *engine, int argc, char **argv) {
   const char *invoke_name = NULL;
+  cli_limits limits;
+  cli_limits_init(&limits);
   int i = 0;
   for (; i < argc && argv[i][0] == '-'; i++) {
     if (strcmp(argv[i], "--") == 0) {
@@ -218,7 +224,8 @@ static int cmd_run(cwasi_engine *engine, int argc, char **argv) {
     } else if (strncmp(argv[i], "--invoke=", 9) == 0) {
       invoke_name = argv[i] + 9;
     } else {
-      int r = cli_wasi_option(argc, argv, &i);
+      int r = cli_limits_option(argc, argv, &i, &limits);
+      if (r == 0) r = cli_wasi_option(argc, argv, &i);
       if (r < 0) return CLI_EXIT_USAGE;
       if (r == 0) return usage_error("run: unknown option '%s'", argv[i]);
     }
@@ -227,8 +234,20 @@ static int cmd_run(cwasi_engine *engine, int argc, char **argv) {
   int nopts = i;
   const char *path = argv[i++];
   int status = CLI_EXIT_OK;
+  /* Fuel, interruption and stack sizes are the engine's configuration. */
+  cwasi_config cfg;
+  cli_limits_config(&limits, &cfg);
+  cwasi_engine *limited = cwasi_engine_new(&cfg);
+  if (!limited) {
+    fprintf(stderr, "cwasi: out of memory\n");
+    return CLI_EXIT_MODULE;
+  }
+  engine = limited;
   cwasi_module *m = load(engine, path, &status);
-  if (!m) return status;
+  if (!m) {
+    cwasi_engine_delete(limited);
+    return status;
+  }
 
   cwasi_store *store = cwasi_store_new(engine);
   cwasi_linker *linker = store ? cwasi_linker_new(store) : NULL;
@@ -241,6 +260,8 @@ static int cmd_run(cwasi_engine *engine, int argc, char **argv) {
   } else if (!(wasi = cli_wasi_setup(store, linker, argv, nopts, path, invoke_name ? 0 : argc - i,
                                      argv + i, &status))) {
     /* the error is printed */
+  } else if (!cli_limits_apply(&limits, store)) {
+    status = CLI_EXIT_MODULE;
   } else if (!(inst = cwasi_linker_instantiate(linker, m, &err))) {
     /* A trap in the start function is a trap; anything else a link error. */
     status = err.status == CWASI_ERR_TRAP || err.status == CWASI_ERR_EXIT
@@ -271,6 +292,7 @@ static int cmd_run(cwasi_engine *engine, int argc, char **argv) {
   cwasi_wasi_delete(wasi);
   if (store) cwasi_store_delete(store);
   cwasi_module_delete(m);
+  cwasi_engine_delete(limited);
   return status;
 }
 

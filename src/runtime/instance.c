@@ -225,6 +225,10 @@ static cwasi_status allocate(cwasi_instance *inst, const cwasi_extern *imports, 
     const cw_tabletype *tt = &m->tables[i];
     inst->tables[i] = rt_table_new(s, tt->elemtype, &tt->limits, 0);
     if (inst->tables[i]) continue;
+    if (tt->limits.min > s->limits.max_table_elements)
+      return cw_error(err, CWASI_ERR_NOMEM, SIZE_MAX,
+                      "table %u: minimum of %u elements exceeds the store's limit of %llu", i,
+                      tt->limits.min, (unsigned long long)s->limits.max_table_elements);
     if (tt->limits.min > RT_TABLE_MAX_ENTRIES)
       return cw_error(err, CWASI_ERR_NOMEM, SIZE_MAX,
                       "table %u: %u entries is beyond this runtime's limit of %u", i,
@@ -234,6 +238,13 @@ static cwasi_status allocate(cwasi_instance *inst, const cwasi_extern *imports, 
 
   for (uint32_t i = m->nimported_mems; i < m->nmems; i++) {
     inst->mems[i] = rt_memory_new(s, &m->mems[i].limits);
+    uint64_t min_bytes = (uint64_t)m->mems[i].limits.min * CWASI_PAGE_SIZE;
+    if (!inst->mems[i] && min_bytes > s->limits.max_memory_bytes)
+      return cw_error(err, CWASI_ERR_NOMEM, SIZE_MAX,
+                      "memory %u: minimum of %u pages (%llu bytes) exceeds the store's limit of "
+                      "%llu bytes",
+                      i, m->mems[i].limits.min, (unsigned long long)min_bytes,
+                      (unsigned long long)s->limits.max_memory_bytes);
     if (!inst->mems[i])
       return cw_error(err, CWASI_ERR_NOMEM, SIZE_MAX, "memory %u: cannot allocate %u pages", i,
                       m->mems[i].limits.min);
@@ -300,6 +311,14 @@ cwasi_instance *cwasi_instance_new(cwasi_store *store, cwasi_module *module,
                                    const cwasi_extern *imports, size_t nimports, cwasi_error *err) {
   if (!store || !module) {
     cw_error(err, CWASI_ERR_ARG, SIZE_MAX, "store or module is NULL");
+    return NULL;
+  }
+  /* The module's code carries the checks its engine asked for: the store
+   * must expect the same, or fuel and interrupts would go unnoticed. */
+  const cwasi_config *mc = &module->engine->config, *sc = &store->engine->config;
+  if (mc->consume_fuel != sc->consume_fuel || mc->interruptible != sc->interruptible) {
+    cw_error(err, CWASI_ERR_ARG, SIZE_MAX,
+             "the module's engine and the store's differ in consume_fuel or interruptible");
     return NULL;
   }
   const cw_module *m = module->m;

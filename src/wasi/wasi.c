@@ -411,7 +411,7 @@ typedef struct wasi_ctx_alloc {
 static cwasi_status wasi_host_call(cwasi_caller *caller, void *env, const cwasi_val *args,
                                    cwasi_val *results, cwasi_error *err) {
   const wasi_binding *b = env;
-  wasi_call c = {.w = b->w, .err = err};
+  wasi_call c = {.w = b->w, .err = err, .store = cwasi_caller_store(caller)};
   cwasi_extern mem;
   /* Without an exported memory every pointer is out of bounds (EFAULT);
    * functions that take none still work. */

@@ -54,6 +54,7 @@ typedef struct wasi_call {
   cwasi_wasi *w;
   wasi_mem mem;
   cwasi_error *err;
+  cwasi_store *store; /* the caller's: a blocking call waits no longer than its deadline */
 } wasi_call;
 
 /* A WASI function body: returns a WASI errno, or WASI_TRAPPED after filling

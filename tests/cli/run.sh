@@ -249,5 +249,56 @@ for ((n = 8; n < size; n++)); do
 done
 check "validate: all single-byte corruptions handled" eval '[[ $bad == 0 ]]'
 
+# ---- resource limits ----
+l=$work/limits.wasm
+run "$cwasi" --help
+check "--help documents the limit flags" eval '[[ $out == *--fuel* && $out == *--timeout* && $out == *--max-memory* && $out == *--max-stack* ]]'
+run "$cwasi" run --fuel 1000 --invoke spin "$l"
+check "--fuel stops a loop without calls: trap, exit 134" eval '[[ $rc == 134 && $err == "cwasi: trap: all fuel consumed (in function \"spin\")" ]]'
+run "$cwasi" run --fuel 1000 --invoke rec "$l"
+check "--fuel stops endless recursion" eval '[[ $rc == 134 && $err == *"all fuel consumed"* ]]'
+# count(100) costs 1 + 8 * 100 = 801: exactly that is enough, every time.
+for i in 1 2 3; do
+  run "$cwasi" run --fuel 801 --invoke count "$l" 100
+  check "--fuel 801 is exactly enough for count(100) (run $i)" is 0 100
+  run "$cwasi" run --fuel=800 --invoke count "$l" 100
+  check "--fuel=800 is not (run $i)" eval '[[ $rc == 134 && $err == *"all fuel consumed"* ]]'
+done
+run "$cwasi" run --timeout 200ms --invoke spin "$l"
+check "--timeout stops a loop without calls" eval '[[ $rc == 134 && $err == "cwasi: trap: interrupted: timeout of 200ms reached (in function \"spin\")" ]]'
+run "$cwasi" run --timeout=1s --fuel 100000000000 --invoke spin "$l"
+check "--timeout with --fuel: the first limit reached wins" eval '[[ $rc == 134 && $err == *"timeout of 1s reached"* ]]'
+start=$SECONDS
+run "$cwasi" run --timeout 300ms "$work/sleep_poll.wasm"
+check "--timeout cuts a guest sleeping in poll_oneoff" eval '[[ $rc == 134 && $err == "cwasi: trap: interrupted: timeout of 300ms reached" && $((SECONDS - start)) -lt 5 ]]'
+run "$cwasi" run --timeout 1m --invoke count "$l" 1000
+check "--timeout not reached: the result" is 0 1000
+run "$cwasi" run --max-memory 128K --invoke grow "$l" 1
+check "--max-memory 128K: growing to 2 pages works" is 0 1
+run "$cwasi" run --max-memory 128K --invoke grow "$l" 2
+check "--max-memory 128K: 3 pages: memory.grow returns -1" is 0 -1
+run "$cwasi" run --max-memory 131071 --invoke grow "$l" 1
+check "--max-memory in bytes, not a page multiple" is 0 -1
+run "$cwasi" run --max-memory 32K --invoke grow "$l" 0
+check "--max-memory below the module's minimum: exit 1, one line" eval '[[ $rc == 1 && $err == *"minimum of 1 pages (65536 bytes) exceeds the store'"'"'s limit of 32768 bytes" ]] && one_line'
+run "$cwasi" run --max-table-elements 3 --invoke tgrow "$l" 2
+check "--max-table-elements 3: growing to 3 works" is 0 1
+run "$cwasi" run --max-table-elements 3 --invoke tgrow "$l" 3
+check "--max-table-elements 3: 4 elements: table.grow returns -1" is 0 -1
+run "$cwasi" run --max-call-depth 50 --invoke rec "$l"
+check "--max-call-depth: call stack exhausted" eval '[[ $rc == 134 && $err == "cwasi: trap: call stack exhausted (in function \"rec\")" ]]'
+run "$cwasi" run --max-stack 4K --invoke fat "$l" 0 0 0 0 0 0 0 0
+check "--max-stack: call stack exhausted" eval '[[ $rc == 134 && $err == *"call stack exhausted"* ]]'
+run "$cwasi" run --max-stack 4K --invoke count "$l" 10
+check "--max-stack 4K: a shallow call runs" is 0 10
+for bad in "--fuel x" "--fuel -1" "--fuel 9223372036854775808" "--fuel" "--timeout 0" \
+  "--timeout 2x" "--timeout ms" "--timeout=-1s" "--max-memory 1T" "--max-memory k" \
+  "--max-memory 99999999999999999999" "--max-stack 0" "--max-stack 4" "--max-call-depth 0" \
+  "--max-table-elements x" "--timeout"; do
+  # shellcheck disable=SC2086 # the flag and its value are two words
+  run "$cwasi" run $bad "$l"
+  check "bad value: $bad: usage error, exit 2" eval '[[ $rc == 2 && $err == cwasi:* ]]'
+done
+
 rm -f "$work/stdout" "$work/stderr"
 finish cli
