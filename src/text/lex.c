@@ -91,7 +91,7 @@ static void skip_space(cw_lex *lx) {
       }
     }
     if (p + 1 < lx->end && p[0] == ';' && p[1] == ';') {
-      while (p < lx->end && *p != '\n')
+      while (p < lx->end && *p != '\n' && *p != '\r') /* a line ends at LF, CR or CRLF */
         p++;
       continue;
     }
@@ -156,10 +156,26 @@ static const char *scan_string(cw_lex *lx, const char *p) {
 }
 
 /* Skips an annotation whose "(@" starts at lx->p, nested parentheses
- * included. */
+ * included. Its contents are any tokens, reserved ones (",", "[", "{"...)
+ * too, so only parentheses, strings and comments matter here. */
 static void skip_annotation(cw_lex *lx) {
   uint32_t line = lx->line, col = col_of(lx, lx->p);
   int depth = 0;
+  /* The annotation's id: id characters or a non-empty UTF-8 string. */
+  const char *id = lx->p + 2;
+  if (id < lx->end && *id == '"') {
+    cw_tok t = {.kind = CW_TOK_STRING, .s = id, .line = line, .col = col + 2};
+    t.len = (uint32_t)(scan_string(lx, id) - id);
+    cw_buf name = {0};
+    cw_lex_string(lx, &t, &name);
+    bool ok = name.len > 0 && cw_utf8_valid(name.p, name.len);
+    bool empty = name.len == 0;
+    cw_buf_free(&name);
+    if (!ok)
+      cw_lex_error_at(lx, line, col, empty ? "empty annotation id" : "malformed UTF-8 encoding");
+  } else if (id >= lx->end || !idchar[(unsigned char)*id]) {
+    cw_lex_error_at(lx, line, col, "empty annotation id");
+  }
   for (;;) {
     skip_space(lx);
     if (lx->p >= lx->end) cw_lex_error_at(lx, line, col, "unclosed annotation");
@@ -172,11 +188,13 @@ static void skip_annotation(cw_lex *lx) {
       if (--depth == 0) return;
     } else if (c == '"') {
       lx->p = scan_string(lx, lx->p);
-    } else if (idchar[(unsigned char)c]) {
-      while (lx->p < lx->end && idchar[(unsigned char)*lx->p])
+    } else if (idchar[(unsigned char)c] || (c && strchr(",;[]{}", c))) {
+      while (lx->p < lx->end && (idchar[(unsigned char)*lx->p] || strchr(",;[]{}", *lx->p)) &&
+             *lx->p && !(*lx->p == ';' && lx->p + 1 < lx->end && lx->p[1] == ';'))
         lx->p++;
     } else {
-      error_here(lx, lx->p, "illegal character");
+      error_here(lx, lx->p,
+                 (unsigned char)c >= 0x80 ? "malformed UTF-8 encoding" : "illegal character");
     }
   }
 }
@@ -234,7 +252,7 @@ cw_tok cw_lex_next(cw_lex *lx) {
   }
   /* Tokens must be separated: `"a""b"`, `$x"y"` and `0"x"` are one reserved run. */
   if (p < lx->end && t.kind != CW_TOK_LPAR && t.kind != CW_TOK_RPAR &&
-      (*p == '"' || (t.kind == CW_TOK_STRING && idchar[(unsigned char)*p])))
+      (*p == '"' || (p[-1] == '"' && idchar[(unsigned char)*p])))
     error_here(lx, p, "unexpected character after token (missing space?)");
   t.len = (uint32_t)(p - t.s);
   lx->p = p;

@@ -815,7 +815,7 @@ static void memarg(parser *p, cw_buf *b, cw_opcode op) {
   }
   if (starts_with_kw(&p->t, "align=", 6)) {
     uint64_t a;
-    if (!cw_text_int(p->t.s + 6, p->t.len - 6, 32, &a) || p->t.s[6] == '-' || p->t.s[6] == '+' ||
+    if (!cw_text_int(p->t.s + 6, p->t.len - 6, 64, &a) || p->t.s[6] == '-' || p->t.s[6] == '+' ||
         a == 0 || (a & (a - 1)))
       fail_at(p, &p->t, "alignment must be a power of two");
     align_log = 0;
@@ -1115,9 +1115,10 @@ static void folded(parser *p) {
   b->len = start;
   while (p->t.kind == CW_TOK_LPAR)
     folded(p);
+  if (p->t.kind != CW_TOK_RPAR) expected(p, "a folded operand or ')'");
   cw_buf_bytes(b, p->park.p + parked, n);
   p->park.len = parked;
-  expect_rpar(p);
+  next(p);
 }
 
 /* Instructions up to ')', 'end' or 'else'. */
@@ -1192,10 +1193,12 @@ static bool inline_import(parser *p) {
   return true;
 }
 
+/* Limits are u64 in the text whatever the address type (3.0): a 32-bit
+ * limit beyond 2^32-1 then fails in the decoder, as a binary would. */
 static void limits(parser *p, cw_buf *out, bool is64, bool allow_shared) {
-  uint64_t min = is64 ? u64_tok(p) : u32_tok(p), max = 0;
+  uint64_t min = u64_tok(p), max = 0;
   bool has_max = p->t.kind == CW_TOK_NUM;
-  if (has_max) max = is64 ? u64_tok(p) : u32_tok(p);
+  if (has_max) max = u64_tok(p);
   bool shared = allow_shared && is_kw(p, "shared");
   if (shared) next(p);
   cw_buf_u8(out, (uint8_t)(has_max | shared << 1 | is64 << 2));

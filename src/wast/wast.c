@@ -35,7 +35,8 @@ typedef struct named {
   uint32_t len;
   cwasi_instance *inst; /* instances */
   cwasi_module *def;    /* module definitions */
-  const char *skip;     /* the feature it needed, if it was skipped */
+  bool is_def;
+  const char *skip; /* the feature it needed, if it was skipped */
   int line;
 } named;
 
@@ -107,22 +108,35 @@ static bool unparsed_feature(const char *f) {
   return strcmp(f, "multi-memory") != 0 && strcmp(f, "memory64") != 0;
 }
 
-/* `(memory $id? i64` or `(table $id? i64`: a 64-bit address type. */
+/* `(memory $id? (export ...)* (import ...)? i64` or the same for a
+ * table: a 64-bit address type. */
 static bool has_addr64(const char *s, size_t n) {
   static const char *const kws[] = {"(memory", "(table"};
+  const char *end = s + n;
   for (int k = 0; k < 2; k++) {
     size_t kl = strlen(kws[k]);
-    for (const char *p = s; (p = memmem(p, (size_t)(s + n - p), kws[k], kl)); p += kl) {
-      const char *q = p + kl, *end = s + n;
-      while (q < end && (*q == ' ' || *q == '\t' || *q == '\n'))
-        q++;
-      if (q < end && *q == '$') {
-        while (q < end && *q != ' ' && *q != '\t' && *q != '\n' && *q != ')')
+    for (const char *p = s; (p = memmem(p, (size_t)(end - p), kws[k], kl)); p += kl) {
+      const char *q = p + kl;
+      for (;;) {
+        while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
           q++;
-        while (q < end && (*q == ' ' || *q == '\t' || *q == '\n'))
-          q++;
+        if (q < end && *q == '$') {
+          while (q < end && *q != ' ' && *q != '\t' && *q != '\n' && *q != ')' && *q != '(')
+            q++;
+        } else if (q < end && *q == '(') {
+          int depth = 0;
+          do {
+            if (*q == '(')
+              depth++;
+            else if (*q == ')')
+              depth--;
+            q++;
+          } while (q < end && depth > 0);
+        } else {
+          break;
+        }
       }
-      if (end - q >= 3 && memcmp(q, "i64", 3) == 0) return true;
+      if (end - q >= 4 && memcmp(q, "i64", 3) == 0 && (q[3] == ' ' || q[3] == ')')) return true;
     }
   }
   return false;
@@ -192,6 +206,43 @@ static const char *feature_of(const char *s, size_t n) {
   return NULL;
 }
 
+/* The feature an engine error shows to be missing, when its wording says
+ * so: 3.0 modules rejected by the 2.0 decoder and validator. */
+static const char *feature_of_error(runner *r, const char *msg) {
+  const char *text = r->cmd_start;
+  size_t n = (size_t)(r->cmd_end - r->cmd_start);
+  if (strstr(msg, "multiple memories") || strstr(msg, "zero byte expected")) return "multi-memory";
+  if (strstr(msg, "may only read imported globals")) return "gc";
+  if ((strstr(msg, "(global), entry") || strstr(msg, "(data), entry") ||
+       strstr(msg, "(element), entry") || strstr(msg, "offset: ")) &&
+      (has(text, n, "i32.add") || has(text, n, "i32.sub") || has(text, n, "i32.mul") ||
+       has(text, n, "i64.add") || has(text, n, "i64.sub") || has(text, n, "i64.mul")))
+    return "extended-const";
+  if ((strstr(msg, "(memory), entry") || strstr(msg, "(table), entry") ||
+       strstr(msg, "(import), entry")) &&
+      strstr(msg, "integer too large"))
+    return "memory64";
+  if (strstr(msg, "func ") &&
+      (strstr(msg, "integer too large") || strstr(msg, "integer representation too long")) &&
+      has(text, n, "offset="))
+    return "memory64";
+  if (strstr(msg, "alignment must not be larger than natural (2**")) {
+    const char *e = strstr(msg, "(2**") + 4;
+    if (atoi(e) >= 32) return "multi-memory"; /* memarg flags bit 6: a memory index */
+  }
+  if (strstr(msg, "(table), entry") && strstr(msg, "malformed reference type"))
+    return "typed-function-refs"; /* a table with an initialiser */
+  /* An import from a name registered by a skipped module. */
+  for (size_t i = 0; i < r->nnames; i++) {
+    named *nm = &r->names[i];
+    if (nm->line != -1 || !nm->skip) continue;
+    char quoted[300];
+    snprintf(quoted, sizeof quoted, "\"%.*s\"", (int)nm->len, nm->name);
+    if (strstr(msg, "unknown import") && strstr(msg, quoted)) return nm->skip;
+  }
+  return NULL;
+}
+
 /* ---- outcomes ---- */
 
 static _Noreturn void finish(runner *r, outcome o) {
@@ -228,6 +279,7 @@ static _Noreturn void failed_or_skip(runner *r, const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
+  if ((f = feature_of_error(r, msg))) skipped(r, f);
   failed(r, "%s", msg);
 }
 
@@ -292,7 +344,7 @@ static void string(runner *r) {
 /* ---- instances ---- */
 
 static void remember(runner *r, const cw_tok *id, cwasi_instance *inst, cwasi_module *def,
-                     const char *skip) {
+                     bool is_def, const char *skip) {
   if (r->nnames == r->cap) {
     size_t cap = r->cap ? r->cap * 2 : 8;
     named *n = realloc(r->names, cap * sizeof *n);
@@ -304,13 +356,13 @@ static void remember(runner *r, const cw_tok *id, cwasi_instance *inst, cwasi_mo
   if (!copy) failed(r, "out of memory");
   memcpy(copy, id->s, id->len);
   copy[id->len] = '\0';
-  r->names[r->nnames++] = (named){copy, id->len, inst, def, skip, r->line};
+  r->names[r->nnames++] = (named){copy, id->len, inst, def, is_def, skip, r->line};
 }
 
 static named *lookup(runner *r, const cw_tok *id, bool definition) {
   for (size_t i = r->nnames; i-- > 0;)
     if (r->names[i].len == id->len && !memcmp(r->names[i].name, id->s, id->len) &&
-        (r->names[i].def != NULL) == definition)
+        r->names[i].is_def == definition)
       return &r->names[i];
   return NULL;
 }
@@ -437,6 +489,7 @@ static void cmd_module(runner *r) {
   script_module m;
   read_module(r, &m);
   cwasi_error err;
+  const char *feature = feature_of(r->cmd_start, (size_t)(r->cmd_end - r->cmd_start));
   if (m.is_instance) {
     named *def = lookup(r, &m.inst_of, true);
     if (!def) failed(r, "unknown module definition %.*s", (int)m.inst_of.len, m.inst_of.s);
@@ -444,18 +497,22 @@ static void cmd_module(runner *r) {
     r->cur_skip = def->skip;
     r->cur_line = r->line;
     if (def->skip) {
-      if (m.has_id) remember(r, &m.id, NULL, NULL, def->skip);
+      if (m.has_id) remember(r, &m.id, NULL, NULL, false, def->skip);
       skipped(r, def->skip);
     }
+    if (!def->def) failed(r, "module definition %s (line %d) failed to load", def->name, def->line);
     r->cur = cwasi_linker_instantiate(r->linker, def->def, &err);
-    if (m.has_id) remember(r, &m.id, r->cur, NULL, NULL);
+    if (m.has_id) remember(r, &m.id, r->cur, NULL, false, NULL);
+    if (!r->cur && (feature = feature_of_error(r, err.message))) {
+      r->cur_skip = feature;
+      skipped(r, feature);
+    }
     if (!r->cur) failed(r, "instantiation failed: %s: %s", status_name(err.status), err.message);
     finish(r, OUT_OK);
   }
   r->cur = NULL;
   r->cur_skip = NULL;
   r->cur_line = r->line;
-  const char *feature = feature_of(r->cmd_start, (size_t)(r->cmd_end - r->cmd_start));
   cwasi_module *mod = NULL;
   const char *problem = NULL;
   char why[900];
@@ -471,23 +528,25 @@ static void cmd_module(runner *r) {
     }
   }
   cw_buf_free(&m.bytes);
+  if (problem && !feature) feature = feature_of_error(r, problem);
+  cw_tok anon = {.kind = CW_TOK_ID, .s = "", .len = 0};
   if (problem) {
     if (feature) {
       r->cur_skip = feature;
-      if (m.has_id) remember(r, &m.id, NULL, NULL, feature);
+      remember(r, m.has_id ? &m.id : &anon, NULL, NULL, m.definition, feature);
       skipped(r, feature);
     }
-    if (m.has_id) remember(r, &m.id, NULL, NULL, NULL);
+    remember(r, m.has_id ? &m.id : &anon, NULL, NULL, m.definition, NULL);
     failed(r, "module failed: %s", problem);
   }
   if (m.definition) {
-    cw_tok anon = {.kind = CW_TOK_ID, .s = "", .len = 0};
-    remember(r, m.has_id ? &m.id : &anon, NULL, mod, NULL);
+    remember(r, m.has_id ? &m.id : &anon, NULL, mod, true, NULL);
     finish(r, OUT_OK);
   }
   r->cur = cwasi_linker_instantiate(r->linker, mod, &err);
   cwasi_module_delete(mod);
-  if (m.has_id) remember(r, &m.id, r->cur, NULL, NULL);
+  if (!r->cur && !feature) feature = feature_of_error(r, err.message);
+  if (m.has_id) remember(r, &m.id, r->cur, NULL, false, r->cur ? NULL : feature);
   if (!r->cur) {
     if (feature) {
       r->cur_skip = feature;
@@ -512,6 +571,15 @@ static void cmd_register(runner *r) {
     next(r);
   }
   expect_rpar(r);
+  named *n = idp ? lookup(r, idp, false) : NULL;
+  const char *skip = idp ? (n ? n->skip : NULL) : r->cur_skip;
+  if (skip) {
+    /* Imports from this name will fail to link: for want of the feature. */
+    cw_tok as_tok = {.kind = CW_TOK_ID, .s = as, .len = (uint32_t)aslen};
+    remember(r, &as_tok, NULL, NULL, false, skip);
+    r->names[r->nnames - 1].line = -1; /* a registered name, not a module */
+    skipped(r, skip);
+  }
   cwasi_instance *inst = target(r, idp);
   cwasi_status st = cwasi_linker_define_instance(r->linker, as, aslen, inst);
   if (st != CWASI_OK) failed(r, "register failed: %s", status_name(st));
