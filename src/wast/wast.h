@@ -32,6 +32,9 @@ typedef struct cw_wast_tally {
 typedef struct cw_wast_options {
   FILE *out;    /* failure lines (verbose) and spectest prints go here */
   bool verbose; /* one line per failure: "file:line: command: what" */
+  /* Fuel and interruption checks compiled into the code (unlimited fuel,
+   * no interrupt): they must change no result. */
+  bool limit_checks;
 } cw_wast_options;
 
 /* Runs one script file, adding to t. False if the file could not be read

@@ -140,6 +140,52 @@ check "no _start: instantiate only, exit 0" is 0 ''
 run "$cwasi" run "$work/needs_import.wasm"
 check "unknown import: exit 1, one line" eval '[[ $rc == 1 && $err == *nowhere* ]] && one_line'
 
+# ---- exit statuses of proc_exit ----
+x=$work/exit.wasm
+run "$cwasi" run --invoke exit "$x" 255
+check "proc_exit(255): status 255, quiet" eval '[[ $rc == 255 && -z $err ]]'
+run "$cwasi" run --invoke exit "$x" 256
+check "proc_exit(256): status 1 (not 0), one line" \
+  eval '[[ $rc == 1 && $err == *"proc_exit(256)"*"out of range"* ]] && one_line'
+run "$cwasi" run --invoke exit "$x" 4294967295
+check "proc_exit(2^32-1): status 1" eval '[[ $rc == 1 && $err == *"proc_exit(4294967295)"* ]]'
+run "$cwasi" run --invoke exit "$x" 134
+check "proc_exit(134): status 134 like a trap, but no trap message" eval '[[ $rc == 134 && -z $err ]]'
+
+# ---- what is not a module file ----
+run "$cwasi" run /dev/zero
+check "run /dev/zero: refused at once, one line" \
+  eval '[[ $rc == 1 && $err == "cwasi: /dev/zero: not a regular file"* ]] && one_line'
+rm -f "$work/fifo" && mkfifo "$work/fifo"
+run "$cwasi" run "$work/fifo"
+check "run FIFO: refused, does not block" eval '[[ $rc == 1 && $err == *"not a regular file"* ]] && one_line'
+run "$cwasi" validate "$work/fifo"
+check "validate FIFO: refused" eval '[[ $rc == 1 && $err == *"not a regular file"* ]] && one_line'
+run "$cwasi" run "$work"
+check "run a directory: refused, one line" eval '[[ $rc == 1 && $err == *"not a regular file"* ]] && one_line'
+rm -f "$work/fifo"
+
+# ---- run --help ----
+run "$cwasi" run --help
+check "run --help prints the help, exit 0" eval '[[ $rc == 0 && $out == usage:*--invoke* && -z $err ]]'
+run "$cwasi" run -h "$s"
+check "run -h prints the help, exit 0" eval '[[ $rc == 0 && $out == usage:* ]]'
+
+# ---- module-controlled names and offsets in messages ----
+# An import named e<LF><ESC>[31m: one line, the name escaped.
+printf '\0asm\1\0\0\0\1\4\1\x60\0\0\2\x10\1\7e\n\x1b[31m\4f\r\\"\0\0' >"$work/evil_import.wasm"
+run "$cwasi" run "$work/evil_import.wasm"
+check "hostile import name: one line, escaped, no ESC byte" \
+  eval '[[ $rc == 1 && $err == *'"'"'unknown import "e\n\x1b[31m" "f\r\\\""'"'"'* && $err != *$'"'"'\e'"'"'* ]] && one_line'
+run "$cwasi" run --invoke $'bad\n\e[2Jname' "$work/evil_trap.wasm"
+check "trap in a function with a hostile export name: one escaped line" \
+  eval '[[ $rc == 134 && $err == *'"'"'"bad\n\x1b[2Jname"'"'"'* ]] && one_line'
+# A global whose initializer has the wrong type: the offset once.
+printf '\0asm\1\0\0\0\6\6\1\x7e\0\x41\0\x0b' >"$work/bad_global.wasm"
+run "$cwasi" validate "$work/bad_global.wasm"
+check "validation error: the offset is printed once" \
+  eval '[[ $err =~ ^cwasi:\ .*/bad_global.wasm:\ offset\ 0x[0-9a-f]+:\ global\ 0:\ type\ mismatch ]] && offset_error'
+
 # ---- validate ----
 run "$cwasi" validate "$s"
 check "validate: valid module, quiet" eval '[[ $rc == 0 && -z $out && -z $err ]]'
@@ -255,6 +301,57 @@ for ((n = 8; n < size; n++)); do
   fi
 done
 check "validate: all single-byte corruptions handled" eval '[[ $bad == 0 ]]'
+
+# ---- resource limits ----
+l=$work/limits.wasm
+run "$cwasi" --help
+check "--help documents the limit flags" eval '[[ $out == *--fuel* && $out == *--timeout* && $out == *--max-memory* && $out == *--max-stack* ]]'
+run "$cwasi" run --fuel 1000 --invoke spin "$l"
+check "--fuel stops a loop without calls: trap, exit 134" eval '[[ $rc == 134 && $err == "cwasi: trap: all fuel consumed (in function \"spin\")" ]]'
+run "$cwasi" run --fuel 1000 --invoke rec "$l"
+check "--fuel stops endless recursion" eval '[[ $rc == 134 && $err == *"all fuel consumed"* ]]'
+# count(100) costs 1 + 8 * 100 = 801: exactly that is enough, every time.
+for i in 1 2 3; do
+  run "$cwasi" run --fuel 801 --invoke count "$l" 100
+  check "--fuel 801 is exactly enough for count(100) (run $i)" is 0 100
+  run "$cwasi" run --fuel=800 --invoke count "$l" 100
+  check "--fuel=800 is not (run $i)" eval '[[ $rc == 134 && $err == *"all fuel consumed"* ]]'
+done
+run "$cwasi" run --timeout 200ms --invoke spin "$l"
+check "--timeout stops a loop without calls" eval '[[ $rc == 134 && $err == "cwasi: trap: interrupted: timeout of 200ms reached (in function \"spin\")" ]]'
+run "$cwasi" run --timeout=1s --fuel 100000000000 --invoke spin "$l"
+check "--timeout with --fuel: the first limit reached wins" eval '[[ $rc == 134 && $err == *"timeout of 1s reached"* ]]'
+start=$SECONDS
+run "$cwasi" run --timeout 300ms "$work/sleep_poll.wasm"
+check "--timeout cuts a guest sleeping in poll_oneoff" eval '[[ $rc == 134 && $err == "cwasi: trap: interrupted: timeout of 300ms reached" && $((SECONDS - start)) -lt 5 ]]'
+run "$cwasi" run --timeout 1m --invoke count "$l" 1000
+check "--timeout not reached: the result" is 0 1000
+run "$cwasi" run --max-memory 128K --invoke grow "$l" 1
+check "--max-memory 128K: growing to 2 pages works" is 0 1
+run "$cwasi" run --max-memory 128K --invoke grow "$l" 2
+check "--max-memory 128K: 3 pages: memory.grow returns -1" is 0 -1
+run "$cwasi" run --max-memory 131071 --invoke grow "$l" 1
+check "--max-memory in bytes, not a page multiple" is 0 -1
+run "$cwasi" run --max-memory 32K --invoke grow "$l" 0
+check "--max-memory below the module's minimum: exit 1, one line" eval '[[ $rc == 1 && $err == *"minimum of 1 pages (65536 bytes) exceeds the store'"'"'s limit of 32768 bytes" ]] && one_line'
+run "$cwasi" run --max-table-elements 3 --invoke tgrow "$l" 2
+check "--max-table-elements 3: growing to 3 works" is 0 1
+run "$cwasi" run --max-table-elements 3 --invoke tgrow "$l" 3
+check "--max-table-elements 3: 4 elements: table.grow returns -1" is 0 -1
+run "$cwasi" run --max-call-depth 50 --invoke rec "$l"
+check "--max-call-depth: call stack exhausted" eval '[[ $rc == 134 && $err == "cwasi: trap: call stack exhausted (in function \"rec\")" ]]'
+run "$cwasi" run --max-stack 4K --invoke fat "$l" 0 0 0 0 0 0 0 0
+check "--max-stack: call stack exhausted" eval '[[ $rc == 134 && $err == *"call stack exhausted"* ]]'
+run "$cwasi" run --max-stack 4K --invoke count "$l" 10
+check "--max-stack 4K: a shallow call runs" is 0 10
+for bad in "--fuel x" "--fuel -1" "--fuel 9223372036854775808" "--fuel" "--timeout 0" \
+  "--timeout 2x" "--timeout ms" "--timeout=-1s" "--max-memory 1T" "--max-memory k" \
+  "--max-memory 99999999999999999999" "--max-stack 0" "--max-stack 4" "--max-call-depth 0" \
+  "--max-table-elements x" "--timeout"; do
+  # shellcheck disable=SC2086 # the flag and its value are two words
+  run "$cwasi" run $bad "$l"
+  check "bad value: $bad: usage error, exit 2" eval '[[ $rc == 2 && $err == cwasi:* ]]'
+done
 
 rm -f "$work/stdout" "$work/stderr"
 finish cli

@@ -17,6 +17,8 @@
 #   SPEC_OUT         per-file logs (default: build/spec)
 #   SPEC_TIMEOUT     seconds per file before it fails (default: 120)
 #   SPEC_JOBS        files run in parallel (default: 2)
+#   CWASI_SPEC_LIMITS  1: run with fuel and interruption checks in the code
+#                    (cwasi wast --limit-checks); no result may change
 #
 # Exit status: 0 when every failure is listed in tests/spec/KNOWN_FAILURES
 # (2.0) or tests/spec/KNOWN_FAILURES-3.0 ("file.wast:LINE reason"); 1 when
@@ -39,6 +41,8 @@ die() { echo "spec: $*" >&2; exit 2; }
 [[ -d $suite2/core ]] || die "testsuite not found at '$suite2' (expected $suite2/core/*.wast; set SPEC_TESTSUITE)"
 [[ -x $cwasi ]] || die "$cwasi not built (make $cwasi)"
 cwasi=$(cd "$(dirname "$cwasi")" && pwd)/$(basename "$cwasi")
+limit_flag=()
+[[ ${CWASI_SPEC_LIMITS:-} == 1 ]] && limit_flag=(--limit-checks)
 mkdir -p "$out/2.0" "$out/3.0" || die "cannot create $out"
 out=$(cd "$out" && pwd)
 
@@ -71,7 +75,7 @@ run_one() {
   local suite=$1 wast=$2 name log
   name=$(basename "$wast" .wast)
   log=$out/$suite/$name.log
-  timeout -k 5 "$timeout_s" "$cwasi" wast -v "$wast" >"$log" 2>&1
+  timeout -k 5 "$timeout_s" "$cwasi" wast -v "${limit_flag[@]}" "$wast" >"$log" 2>&1
   local rc=$?
   # cwasi wast ends with the file's line and the total: keep the file's line last.
   local summary
