@@ -128,7 +128,7 @@ spectest-wabt: deps
 
 # Every source compiled once: what check-warnings builds with each compiler
 # (the shared library's objects are the same sources again, -fPIC).
-compiled: $(BUILD)/cwasi $(BUILD)/libcwasi.a $(UNIT_BINS) $(BUILD)/spectest \
+compiled: $(BUILD)/cwasi $(BUILD)/libcwasi.a $(UNIT_BINS) $(BUILD)/spectest $(BUILD)/bench/wat_speed \
           $(BUILD)/examples/embed
 
 # Everything the tests run, built in $(BUILD).
@@ -199,6 +199,16 @@ check-warnings:
 	@$(MAKE) --no-print-directory -s BUILD=$(BUILD)/werror-clang CC=clang OPT="-O2 -Werror" \
 	  compiled >/dev/null
 	@echo "warnings: 0"
+
+# The text parser's speed and peak memory on a generated .wat of WAT_MB
+# megabytes (default 100); figures in docs/text.md. Not a test.
+.PHONY: bench-wat
+bench-wat: $(BUILD)/bench/wat_speed
+	@$(BUILD)/bench/wat_speed $(or $(WAT_MB),100) $(BUILD)/bench/big.wat
+
+$(BUILD)/bench/wat_speed: bench/wat_speed.c $(BUILD)/libcwasi.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libcwasi.a $(LDLIBS)
 
 # Benchmarks, native vs cwasi (bench/README.md); never part of `make test`
 # and never a failure, even if cwasi does not build.
