@@ -213,11 +213,6 @@ static const char *feature_of_error(runner *r, const char *msg) {
   size_t n = (size_t)(r->cmd_end - r->cmd_start);
   if (strstr(msg, "multiple memories") || strstr(msg, "zero byte expected")) return "multi-memory";
   if (strstr(msg, "may only read imported globals")) return "gc";
-  if ((strstr(msg, "(global), entry") || strstr(msg, "(data), entry") ||
-       strstr(msg, "(element), entry") || strstr(msg, "offset: ")) &&
-      (has(text, n, "i32.add") || has(text, n, "i32.sub") || has(text, n, "i32.mul") ||
-       has(text, n, "i64.add") || has(text, n, "i64.sub") || has(text, n, "i64.mul")))
-    return "extended-const";
   if ((strstr(msg, "(memory), entry") || strstr(msg, "(table), entry") ||
        strstr(msg, "(import), entry")) &&
       strstr(msg, "integer too large"))

@@ -269,6 +269,12 @@ check "wast: a failure makes exit status 1 and counts in the total" \
 run "$cwasi" wast -v "$work/bad.wast"
 check "wast -v: the failure names file:line, the command and what differed" \
   eval '[[ $out == "bad.wast:2: assert_return: invoke \"one\": expected (i32:2), got (i32:1)"* ]]'
+# The 3.0 features' own scripts (tests/wast): every assertion must pass.
+for w in tests/wast/*.wast; do
+  run "$cwasi" wast -v "$w"
+  check "wast: $(basename "$w") passes whole" \
+    eval '[[ $rc == 0 && $out == *" 0 failed, 0 skipped" && $out != *": 0 passed"* ]]'
+done
 run "$cwasi" wast
 check "wast without scripts: usage error" eval '[[ $rc == 2 ]]'
 run "$cwasi" wast "$work/no-such.wast"
