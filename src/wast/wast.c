@@ -196,9 +196,8 @@ static const char *feature_of(const char *s, size_t n) {
       "(ref null eq", "(ref null none", "ref.any"};
   for (size_t i = 0; i < sizeof gc / sizeof gc[0]; i++)
     if (has(s, n, gc[i])) return "gc";
-  if (has(s, n, "return_call")) return "tail-calls";
-  static const char *const fref[] = {"call_ref", "ref.as_non_null", "br_on_null", "br_on_non_null",
-                                     "(ref "};
+  static const char *const fref[] = {"call_ref",   "return_call_ref", "ref.as_non_null",
+                                     "br_on_null", "br_on_non_null",  "(ref "};
   for (size_t i = 0; i < sizeof fref / sizeof fref[0]; i++)
     if (has(s, n, fref[i])) return "typed-function-refs";
   if (has_addr64(s, n)) return "memory64";
