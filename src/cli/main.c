@@ -7,7 +7,9 @@
  */
 #include "cli.h"
 #include "limits.h"
+#include "text/wat.h"
 #include "wasi_opts.h"
+#include "wast/wast.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -18,11 +20,14 @@
 #include <unistd.h>
 
 static const char usage_text[] =
-    "usage: cwasi run [--invoke NAME] [WASI OPTIONS] [LIMITS] MODULE.wasm [ARGS...]\n"
-    "       cwasi validate MODULE.wasm\n"
+    "usage: cwasi run [--invoke NAME] [WASI OPTIONS] [LIMITS] MODULE [ARGS...]\n"
+    "       cwasi validate MODULE\n"
+    "       cwasi wast [-v] [--limit-checks] SCRIPT.wast...\n"
     "       cwasi --help | --version\n"
     "\n"
     "cwasi is a WebAssembly runtime (WebAssembly 2.0 core, WASI preview1).\n"
+    "A MODULE is a binary module (.wasm) or a text module (.wat): the content\n"
+    "decides, not the file name.\n"
     "\n"
     "commands:\n"
     "  run        instantiate the module and call its _start export if it has one;\n"
@@ -30,6 +35,11 @@ static const char usage_text[] =
     "             (i32/i64: decimal or 0x hex, may be negative; f32/f64: decimal,\n"
     "             nan, inf) and print each result on its own line\n"
     "  validate   decode and validate the module; prints nothing if it is valid\n"
+    "  wast       run spec test scripts: one line per file, then\n"
+    "             \"N passed, N failed, N skipped\" (skips by feature); with -v,\n"
+    "             one line per failure (file:line: command: what); with\n"
+    "             --limit-checks, code carries fuel and interruption checks\n"
+    "             (unlimited fuel): results must be the same\n"
     "\n"
     "WASI options of run (ARGS become the guest's argv[1...]; no --dir: no files):\n"
     CLI_WASI_USAGE
@@ -39,7 +49,8 @@ static const char usage_text[] =
     "\n"
     "exit status:\n"
     "  0    success\n"
-    "  1    the module could not be read, decoded, validated, linked or run\n"
+    "  1    the module could not be read, parsed, decoded, validated, linked or\n"
+    "       run; for wast: a script had failures\n"
     "  2    usage error (unknown flag, missing or bad argument, unknown export)\n"
     "  134  the module trapped, ran out of fuel or time (message: \"cwasi: trap: ...\")\n"
     "  N    the module asked to exit with status N (proc_exit(N), N 0-255; a larger\n"
@@ -132,12 +143,34 @@ static int run_error(const char *path, const cwasi_error *err) {
   }
 }
 
+/* A text module's binary in place of its text. False (message printed)
+ * if it does not parse; bytes are then freed. */
+static bool text_to_binary(const char *path, uint8_t **bytes, size_t *len) {
+  if (!cw_text_looks_like_wat(*bytes, *len)) return true;
+  cw_buf out;
+  char err[600];
+  bool ok = cw_wat_to_wasm(path, (const char *)*bytes, *len, &out, err, sizeof err);
+  free(*bytes);
+  *bytes = NULL;
+  if (!ok) {
+    fprintf(stderr, "cwasi: %s\n", err);
+    return false;
+  }
+  *bytes = out.p;
+  *len = out.len;
+  return true;
+}
+
 static cwasi_module *load(cwasi_engine *engine, const char *path, int *status) {
   size_t len;
   uint8_t *bytes = read_file(path, &len);
   cwasi_error err;
   if (!bytes) {
     *status = load_error(path);
+    return NULL;
+  }
+  if (!text_to_binary(path, &bytes, &len)) {
+    *status = CLI_EXIT_MODULE;
     return NULL;
   }
   cwasi_module *m = cwasi_module_new(engine, bytes, len, &err);
@@ -148,11 +181,12 @@ static cwasi_module *load(cwasi_engine *engine, const char *path, int *status) {
 
 static int cmd_validate(cwasi_engine *engine, int argc, char **argv) {
   if (argc >= 1 && argv[0][0] == '-') return usage_error("validate: unknown option '%s'", argv[0]);
-  if (argc != 1) return usage_error("validate: %s", "expected exactly one MODULE.wasm");
+  if (argc != 1) return usage_error("validate: %s", "expected exactly one MODULE");
   size_t len;
   uint8_t *bytes = read_file(argv[0], &len);
   cwasi_error err;
   if (!bytes) return load_error(argv[0]);
+  if (!text_to_binary(argv[0], &bytes, &len)) return CLI_EXIT_MODULE;
   cwasi_status st = cwasi_module_validate(engine, bytes, len, &err);
   free(bytes);
   return st == CWASI_OK ? CLI_EXIT_OK : module_error(argv[0], &err);
@@ -230,7 +264,7 @@ static int cmd_run(cwasi_engine *engine, int argc, char **argv) {
       if (r == 0) return usage_error("run: unknown option '%s'", argv[i]);
     }
   }
-  if (i >= argc) return usage_error("run: %s", "missing MODULE.wasm");
+  if (i >= argc) return usage_error("run: %s", "missing MODULE");
   int nopts = i;
   const char *path = argv[i++];
   int status = CLI_EXIT_OK;
@@ -296,6 +330,42 @@ static int cmd_run(cwasi_engine *engine, int argc, char **argv) {
   return status;
 }
 
+/* Runs each script; one line per file, then the totals. */
+static int cmd_wast(cwasi_engine *engine, int argc, char **argv) {
+  (void)engine; /* each script gets an engine of its own */
+  cw_wast_options opt = {.out = stdout};
+  int i = 0;
+  for (; i < argc && argv[i][0] == '-'; i++) {
+    if (strcmp(argv[i], "-v") == 0 || strcmp(argv[i], "--verbose") == 0)
+      opt.verbose = true;
+    else if (strcmp(argv[i], "--limit-checks") == 0)
+      opt.limit_checks = true;
+    else
+      return usage_error("wast: unknown option '%s'", argv[i]);
+  }
+  if (i >= argc) return usage_error("wast: %s", "expected at least one SCRIPT.wast");
+  cw_wast_tally total = {0};
+  for (; i < argc; i++) {
+    cw_wast_tally t = {0};
+    cw_wast_run_file(argv[i], &opt, &t);
+    const char *base = strrchr(argv[i], '/') ? strrchr(argv[i], '/') + 1 : argv[i];
+    printf("%s: %d passed, %d failed, %d skipped", base, t.passed, t.failed, t.skipped);
+    for (int k = 0; k < t.nreasons; k++)
+      printf("%s%s %d", k ? ", " : " (", t.reason[k], t.reason_count[k]);
+    printf("%s\n", t.nreasons ? ")" : "");
+    fflush(stdout);
+    total.passed += t.passed;
+    total.failed += t.failed;
+    for (int k = 0; k < t.nreasons; k++)
+      cw_wast_skip(&total, t.reason[k], t.reason_count[k]);
+  }
+  printf("%d passed, %d failed, %d skipped", total.passed, total.failed, total.skipped);
+  for (int k = 0; k < total.nreasons; k++)
+    printf("%s%s %d", k ? ", " : " (", total.reason[k], total.reason_count[k]);
+  printf("%s\n", total.nreasons ? ")" : "");
+  return total.failed ? CLI_EXIT_MODULE : CLI_EXIT_OK;
+}
+
 static bool ends_with(const char *s, const char *suffix) {
   size_t n = strlen(s), k = strlen(suffix);
   return n >= k && strcmp(s + n - k, suffix) == 0;
@@ -322,7 +392,9 @@ int main(int argc, char **argv) {
     handler = cmd_run;
   } else if (strcmp(cmd, "validate") == 0) {
     handler = cmd_validate;
-  } else if (cmd[0] != '-' && ends_with(cmd, ".wasm")) {
+  } else if (strcmp(cmd, "wast") == 0) {
+    handler = cmd_wast;
+  } else if (cmd[0] != '-' && (ends_with(cmd, ".wasm") || ends_with(cmd, ".wat"))) {
     handler = cmd_run; /* `cwasi x.wasm` is `cwasi run x.wasm`, as in Wasmtime */
     first = 1;
   } else if (cmd[0] == '-') {

@@ -221,6 +221,59 @@ for k in 1 2 3 4 5 6 7 8; do
   check "validate: header + random bytes #$k" offset_error
 done
 
+# ---- text modules (run/validate accept .wat, by content) and cwasi wast ----
+run "$cwasi" run --invoke add tests/cli/sample.wat 2 40
+check "run: a .wat module runs like its .wasm" is 0 42
+cp tests/cli/sample.wat "$work/text-named.wasm"
+run "$cwasi" run --invoke add "$work/text-named.wasm" 1 2
+check "run: text is detected by content, not by the file name" is 0 3
+run "$cwasi" tests/cli/sample.wat
+check "cwasi x.wat is cwasi run x.wat" is 0 ""
+run "$cwasi" validate tests/cli/sample.wat
+check "validate: a valid .wat prints nothing" eval '[[ $rc == 0 && -z $out && -z $err ]]'
+printf '(module\n  (func (result i32)\n    (i32.add (i32.const 1) oops)))\n' >"$work/bad.wat"
+run "$cwasi" validate "$work/bad.wat"
+want="cwasi: $work/bad.wat:3:28: expected a folded operand or ')', found 'oops'"
+check "validate: a parse error is one line naming file:line:column and what was expected" \
+  eval '[[ $rc == 1 && -z $out && $err == "$want" ]]'
+printf '(module (func (call $missing)))' >"$work/unbound.wat"
+run "$cwasi" run "$work/unbound.wat"
+check "run: an unknown name is a parse error at its column" \
+  eval '[[ $rc == 1 && $err == "cwasi: $work/unbound.wat:1:21: unknown func \$missing" ]]'
+printf '(module (func (result i32) (i32.const 0) (i32.const 1)))' >"$work/invalid.wat"
+run "$cwasi" validate "$work/invalid.wat"
+check "validate: a text module that parses but does not validate names the offset" offset_error
+
+cat >"$work/good.wast" <<'WAST'
+(module
+  (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
+  (func (export "nan") (result f32) (f32.div (f32.const 0) (f32.const 0))))
+(assert_return (invoke "add" (i32.const 1) (i32.const 2)) (i32.const 3))
+(assert_return (invoke "nan") (f32.const nan:canonical))
+(assert_trap (module (func $t unreachable) (start $t)) "unreachable")
+(assert_malformed (module quote "(func (i32.const 0x))") "unknown operator")
+(assert_invalid (module (func (result i32))) "type mismatch")
+(assert_return (invoke "add" (v128.const i32x4 0 0 0 0)) (i32.const 0))
+WAST
+cat >"$work/bad.wast" <<'WAST'
+(module (func (export "one") (result i32) (i32.const 1)))
+(assert_return (invoke "one") (i32.const 2))
+(assert_return (invoke "one") (i32.const 1))
+WAST
+run "$cwasi" wast "$work/good.wast"
+check "wast: one line per file, then the total with skips by feature; exit 0" \
+  is 0 $'good.wast: 5 passed, 0 failed, 1 skipped (simd 1)\n5 passed, 0 failed, 1 skipped (simd 1)'
+run "$cwasi" wast "$work/good.wast" "$work/bad.wast"
+check "wast: a failure makes exit status 1 and counts in the total" \
+  eval '[[ $rc == 1 && $out == *"bad.wast: 1 passed, 1 failed, 0 skipped"* && $out == *$'"'"'\n6 passed, 1 failed, 1 skipped (simd 1)'"'"' ]]'
+run "$cwasi" wast -v "$work/bad.wast"
+check "wast -v: the failure names file:line, the command and what differed" \
+  eval '[[ $out == "bad.wast:2: assert_return: invoke \"one\": expected (i32:2), got (i32:1)"* ]]'
+run "$cwasi" wast
+check "wast without scripts: usage error" eval '[[ $rc == 2 ]]'
+run "$cwasi" wast "$work/no-such.wast"
+check "wast: an unreadable script is a failure" eval '[[ $rc == 1 && $out == *"1 failed"* ]]'
+
 # The sample as printf escapes (\xNN per byte), to cut and patch it without forking.
 bytes=$(od -An -v -tx1 "$s" | tr -d ' \n' | sed 's/../\\x&/g')
 
