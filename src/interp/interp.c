@@ -24,6 +24,7 @@
 
 #include "interp/code.h"
 #include "interp/numeric.h"
+#include "interp/simd.h"
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "cwasi's memory access copies values as they are: it needs a little-endian host"
@@ -860,6 +861,119 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
   UNOP(I64_TRUNC_SAT_F32_U, uint32_t, interp_i64_trunc_sat_f32_u(a))
   UNOP(I64_TRUNC_SAT_F64_S, uint64_t, interp_i64_trunc_sat_f64_s(a))
   UNOP(I64_TRUNC_SAT_F64_U, uint64_t, interp_i64_trunc_sat_f64_u(a))
+
+  /* ---- SIMD (semantics in simd.h; v128 operands are two slots) ---- */
+#define VGET(i) interp_v128_get(fp + ip[i])
+#define VPUT(i, v) interp_v128_put(fp + ip[i], (v))
+#define SIMD_UNARY_H(id)                                                                           \
+  OP(id) {                                                                                         \
+    VPUT(1, interp_simd_##id(VGET(2)));                                                            \
+    NEXT(3);                                                                                       \
+  }
+#define SIMD_TEST_H(id)                                                                            \
+  OP(id) {                                                                                         \
+    R(1) = interp_simd_##id(VGET(2));                                                              \
+    NEXT(3);                                                                                       \
+  }
+#define SIMD_SPLAT_H(id)                                                                           \
+  OP(id) {                                                                                         \
+    VPUT(1, interp_simd_##id(R(2)));                                                               \
+    NEXT(3);                                                                                       \
+  }
+#define SIMD_BINARY_H(id)                                                                          \
+  OP(id) {                                                                                         \
+    VPUT(1, interp_simd_##id(VGET(2), VGET(3)));                                                   \
+    NEXT(4);                                                                                       \
+  }
+#define SIMD_SHIFT_H(id)                                                                           \
+  OP(id) {                                                                                         \
+    VPUT(1, interp_simd_##id(VGET(2), (uint32_t)R(3)));                                            \
+    NEXT(4);                                                                                       \
+  }
+#define SIMD_TERNARY_H(id)                                                                         \
+  OP(id) {                                                                                         \
+    VPUT(1, interp_simd_##id(VGET(2), VGET(3), VGET(4)));                                          \
+    NEXT(5);                                                                                       \
+  }
+#define SIMD_EXTRACT_H(id)                                                                         \
+  OP(id) {                                                                                         \
+    R(1) = interp_simd_##id(VGET(2), ip[3]);                                                       \
+    NEXT(4);                                                                                       \
+  }
+#define SIMD_REPLACE_H(id)                                                                         \
+  OP(id) {                                                                                         \
+    VPUT(1, interp_simd_##id(VGET(2), R(3), ip[4]));                                               \
+    NEXT(5);                                                                                       \
+  }
+#define SIMD_SHUFFLE_H(id)                                                                         \
+  OP(id) {                                                                                         \
+    VPUT(1, interp_simd_##id(VGET(2), VGET(3), (const uint8_t *)(ip + 4)));                        \
+    NEXT(8);                                                                                       \
+  }
+#define SIMD_LOAD_H(id, W)                                                                         \
+  OP(id) {                                                                                         \
+    uint64_t ea = (uint64_t)(uint32_t)R(2) + ip[3];                                                \
+    MEM_CHECK(ea, W);                                                                              \
+    VPUT(1, interp_simd_##id(mem + ea));                                                           \
+    NEXT(4);                                                                                       \
+  }
+#define SIMD_STORE_H(id, W)                                                                        \
+  OP(id) {                                                                                         \
+    uint64_t ea = (uint64_t)(uint32_t)R(1) + ip[3];                                                \
+    MEM_CHECK(ea, W);                                                                              \
+    memcpy(mem + ea, fp + ip[2], W);                                                               \
+    NEXT(4);                                                                                       \
+  }
+#define SIMD_LOAD_LANE_H(id, W)                                                                    \
+  OP(id) {                                                                                         \
+    uint64_t ea = (uint64_t)(uint32_t)R(2) + ip[4];                                                \
+    MEM_CHECK(ea, W);                                                                              \
+    VPUT(1, interp_simd_##id(VGET(3), mem + ea, ip[5]));                                           \
+    NEXT(6);                                                                                       \
+  }
+#define SIMD_STORE_LANE_H(id, W)                                                                   \
+  OP(id) {                                                                                         \
+    uint64_t ea = (uint64_t)(uint32_t)R(1) + ip[3];                                                \
+    MEM_CHECK(ea, W);                                                                              \
+    memcpy(mem + ea, (const uint8_t *)(fp + ip[2]) + (size_t)ip[4] * W, W);                        \
+    NEXT(5);                                                                                       \
+  }
+  INTERP_SIMD_UNARY(SIMD_UNARY_H)
+  INTERP_SIMD_TEST(SIMD_TEST_H)
+  INTERP_SIMD_SPLAT(SIMD_SPLAT_H)
+  INTERP_SIMD_BINARY(SIMD_BINARY_H)
+  INTERP_SIMD_SHIFT(SIMD_SHIFT_H)
+  INTERP_SIMD_TERNARY(SIMD_TERNARY_H)
+  INTERP_SIMD_EXTRACT(SIMD_EXTRACT_H)
+  INTERP_SIMD_REPLACE(SIMD_REPLACE_H)
+  INTERP_SIMD_SHUFFLE(SIMD_SHUFFLE_H)
+  INTERP_SIMD_LOAD(SIMD_LOAD_H)
+  INTERP_SIMD_STORE(SIMD_STORE_H)
+  INTERP_SIMD_LOAD_LANE(SIMD_LOAD_LANE_H)
+  INTERP_SIMD_STORE_LANE(SIMD_STORE_LANE_H)
+  OP(V128_CONST) {
+    memcpy(fp + ip[1], ip + 2, 16);
+    NEXT(6);
+  }
+  OP(SELECT_V128) {
+    const cw_slot *src = (uint32_t)R(4) ? fp + ip[2] : fp + ip[3];
+    cw_slot lo = src[0], hi = src[1];
+    fp[ip[1]] = lo;
+    fp[ip[1] + 1] = hi;
+    NEXT(5);
+  }
+  OP(GLOBAL_GET_V128) {
+    cwasi_global *g = globals[ip[2]];
+    fp[ip[1]] = g->val[0];
+    fp[ip[1] + 1] = g->val[1];
+    NEXT(3);
+  }
+  OP(GLOBAL_SET_V128) {
+    cwasi_global *g = globals[ip[2]];
+    g->val[0] = fp[ip[1]];
+    g->val[1] = fp[ip[1] + 1];
+    NEXT(3);
+  }
 
   /* Resolved by the translator: never emitted. */
   OP(NOP)
