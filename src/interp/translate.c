@@ -1376,7 +1376,7 @@ static void emit_simd(tr *t, cw_opcode op, const imm *im) {
     reg[i] = operand(t, v[i]);
   bool has_result = info->result != CW_T_NONE;
   uint32_t dst = has_result ? result(t, info->result) : 0;
-  if (!reserve(t, 8)) return;
+  if (!reserve(t, 9)) return;
   emit_op(t, (uint32_t)op);
   uint32_t cell = has_result ? emit(t, dst) : 0;
   switch (info->imm) {
