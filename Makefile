@@ -167,6 +167,9 @@ test-run: test-programs
 	if SPECTEST=$(SCALAR_SPEC) SPEC_OUT=$(BUILD)/spec-scalar tests/spec/run.sh 'simd_*' \
 	  >$(BUILD)/spec-scalar.log 2>&1; then tail -n 1 $(BUILD)/spec-scalar.log; \
 	else status=1; cat $(BUILD)/spec-scalar.log; fi; \
+	echo "== relaxed SIMD spec tests (Wasm 3.0)"; \
+	if SPECTEST=$(BUILD)/spectest tests/spec/relaxed.sh >$(BUILD)/spec-relaxed.log 2>&1; then \
+	  tail -n 1 $(BUILD)/spec-relaxed.log; else status=1; cat $(BUILD)/spec-relaxed.log; fi; \
 	echo "== spec tests"; SPECTEST=$(BUILD)/spectest tests/spec/run.sh || status=1; \
 	exit $$status
 
