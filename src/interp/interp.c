@@ -509,12 +509,14 @@ static inline void move_slots(cw_slot *fp, uint32_t dst, uint32_t src, uint32_t 
 
 /* ---- SIMD bodies ---------------------------------------------------------------------- */
 
-/* Out of line: inlined into the dispatch loop, the SIMD handlers cost
- * the scalar bench programs 7-9% more instructions (GCC spilled more of
- * the loop's state; see `inst` below). Each takes the frame and the
- * operation's words (code.h), does it, and returns its length in words;
- * the memory ones return 0 for an out-of-bounds access (the handler
- * traps). */
+/* Out of line, except the common ones (v128.load/store and
+ * INTERP_SIMD_HOT_BINARY, inline in execute): all 270 inlined into the
+ * dispatch loop cost the scalar bench programs 7-9% more instructions
+ * (GCC spilled more of the loop's state; see `inst` there); a call per
+ * operation made matmul's -msimd128 build 2.2x slower than with the hot
+ * ones inline. Each takes the frame and the operation's words (code.h),
+ * does it, and returns its length in words; the memory ones return 0 for
+ * an out-of-bounds access (the handler traps). */
 #define SIMD_FN static __attribute__((noinline)) uint32_t
 #define VGET(i) interp_v128_get(fp + ip[i])
 #define VPUT(i, v) interp_v128_put(fp + ip[i], (v))
@@ -571,13 +573,6 @@ static inline void move_slots(cw_slot *fp, uint32_t dst, uint32_t src, uint32_t 
     VPUT(1, interp_simd_##id(mem + ea));                                                           \
     return 4;                                                                                      \
   }
-#define SIMD_STORE_F(id, W)                                                                        \
-  SIMD_FN simd_##id(cw_slot *fp, const uint32_t *ip, uint8_t *mem, uint64_t mem_size) {            \
-    uint64_t ea = (uint64_t)(uint32_t)R(1) + ip[3];                                                \
-    if (ea + W > mem_size) return 0;                                                               \
-    memcpy(mem + ea, fp + ip[2], W);                                                               \
-    return 4;                                                                                      \
-  }
 #define SIMD_LOAD_LANE_F(id, W)                                                                    \
   SIMD_FN simd_##id(cw_slot *fp, const uint32_t *ip, uint8_t *mem, uint64_t mem_size) {            \
     uint64_t ea = (uint64_t)(uint32_t)R(2) + ip[4];                                                \
@@ -589,24 +584,26 @@ static inline void move_slots(cw_slot *fp, uint32_t dst, uint32_t src, uint32_t 
   SIMD_FN simd_##id(cw_slot *fp, const uint32_t *ip, uint8_t *mem, uint64_t mem_size) {            \
     uint64_t ea = (uint64_t)(uint32_t)R(1) + ip[3];                                                \
     if (ea + W > mem_size) return 0;                                                               \
-    memcpy(mem + ea, (const uint8_t *)(fp + ip[2]) + (size_t)ip[4] * W, W);                        \
+    interp_v128 v_ = VGET(2);                                                                      \
+    memcpy(mem + ea, v_.u8 + (size_t)ip[4] * W, W);                                                \
     return 5;                                                                                      \
   }
 INTERP_SIMD_UNARY(SIMD_UNARY_F)
 INTERP_SIMD_TEST(SIMD_TEST_F)
 INTERP_SIMD_SPLAT(SIMD_SPLAT_F)
-INTERP_SIMD_BINARY(SIMD_BINARY_F)
+INTERP_SIMD_COLD_BINARY(SIMD_BINARY_F)
 INTERP_SIMD_SHIFT(SIMD_SHIFT_F)
 INTERP_SIMD_TERNARY(SIMD_TERNARY_F)
 INTERP_SIMD_EXTRACT(SIMD_EXTRACT_F)
 INTERP_SIMD_REPLACE(SIMD_REPLACE_F)
 INTERP_SIMD_SHUFFLE(SIMD_SHUFFLE_F)
-INTERP_SIMD_LOAD(SIMD_LOAD_F)
-INTERP_SIMD_STORE(SIMD_STORE_F)
+INTERP_SIMD_COLD_LOAD(SIMD_LOAD_F)
 INTERP_SIMD_LOAD_LANE(SIMD_LOAD_LANE_F)
 INTERP_SIMD_STORE_LANE(SIMD_STORE_LANE_F)
 SIMD_FN simd_V128_CONST(cw_slot *fp, const uint32_t *ip) {
-  memcpy(fp + ip[1], ip + 2, 16);
+  interp_v128 v;
+  memcpy(&v, ip + 2, 16);
+  VPUT(1, v);
   return 6;
 }
 
@@ -976,18 +973,36 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
     if (CW_UNLIKELY(!n_)) TRAP(CWASI_TRAP_MEMORY_OOB);                                             \
     NEXT(n_);                                                                                      \
   }
+#define SIMD_INLINE_BIN(id)                                                                        \
+  OP(id) {                                                                                         \
+    VPUT(1, interp_simd_##id(VGET(2), VGET(3)));                                                   \
+    NEXT(4);                                                                                       \
+  }
+  INTERP_SIMD_HOT_BINARY(SIMD_INLINE_BIN)
+  OP(V128_LOAD) {
+    uint64_t ea = (uint64_t)(uint32_t)R(2) + ip[3];
+    MEM_CHECK(ea, 16);
+    VPUT(1, interp_v128_read(mem + ea));
+    NEXT(4);
+  }
+  OP(V128_STORE) {
+    uint64_t ea = (uint64_t)(uint32_t)R(1) + ip[3];
+    MEM_CHECK(ea, 16);
+    interp_v128 v = VGET(2);
+    memcpy(mem + ea, &v, 16);
+    NEXT(4);
+  }
   INTERP_SIMD_UNARY(SIMD_CALL_H)
   INTERP_SIMD_TEST(SIMD_CALL_H)
   INTERP_SIMD_SPLAT(SIMD_CALL_H)
-  INTERP_SIMD_BINARY(SIMD_CALL_H)
+  INTERP_SIMD_COLD_BINARY(SIMD_CALL_H)
   INTERP_SIMD_SHIFT(SIMD_CALL_H)
   INTERP_SIMD_TERNARY(SIMD_CALL_H)
   INTERP_SIMD_EXTRACT(SIMD_CALL_H)
   INTERP_SIMD_REPLACE(SIMD_CALL_H)
   INTERP_SIMD_SHUFFLE(SIMD_CALL_H)
   SIMD_CALL_H(V128_CONST)
-  INTERP_SIMD_LOAD(SIMD_MEM_H)
-  INTERP_SIMD_STORE(SIMD_MEM_H)
+  INTERP_SIMD_COLD_LOAD(SIMD_MEM_H)
   INTERP_SIMD_LOAD_LANE(SIMD_MEM_H)
   INTERP_SIMD_STORE_LANE(SIMD_MEM_H)
   OP(SELECT_V128) {
