@@ -209,14 +209,50 @@ SIMD_REPLACE(I64X2_REPLACE_LANE, u64, uint64_t)
 SIMD_REPLACE(F32X4_REPLACE_LANE, u32, uint32_t)
 SIMD_REPLACE(F64X2_REPLACE_LANE, u64, uint64_t)
 
-/* s: the 16 lane indices (each < 32: the validator checked). */
+/* s: the 16 lane indices (each < 32: the validator checked), as the
+ * translator stored them: when they move whole aligned groups of 8, 4 or 2
+ * bytes (most shuffles compilers emit: interleaves, narrowing, extends),
+ * bit 7, 6 or 5 of s[0] says so and the gather moves groups, not bytes
+ * (interp_shuffle_kind). */
+#define INTERP_SHUFFLE_G8 0x80
+#define INTERP_SHUFFLE_G4 0x40
+#define INTERP_SHUFFLE_G2 0x20
+static inline uint8_t interp_shuffle_kind(const uint8_t s[16]) {
+  static const uint8_t flags[] = {INTERP_SHUFFLE_G8, INTERP_SHUFFLE_G4, INTERP_SHUFFLE_G2};
+  for (int g = 8, f = 0; g >= 2; g /= 2, f++) {
+    bool ok = true;
+    for (int i = 0; i < 16 && ok; i++)
+      ok = s[i] == s[i - i % g] + i % g && s[i - i % g] % g == 0;
+    if (ok) return flags[f];
+  }
+  return 0;
+}
+/* Each half of the result is assembled in a 64-bit integer: built lane by
+ * lane in memory, the 16-byte read of it afterwards could not be
+ * forwarded from the narrow stores (blur's -msimd128 build spent half its
+ * time in that stall). */
+#define SIMD_SHUFFLE_HALVES(T)                                                                     \
+  for (int h = 0; h < 2; h++) {                                                                    \
+    uint64_t x = 0;                                                                                \
+    for (unsigned i = 0; i < 8; i += sizeof(T)) {                                                  \
+      T lane;                                                                                      \
+      memcpy(&lane, ab + (s[8 * h + i] & 31), sizeof(T));                                          \
+      x |= (uint64_t)lane << (8 * i);                                                              \
+    }                                                                                              \
+    r.u64[h] = x;                                                                                  \
+  }
 static inline interp_v128 interp_simd_I8X16_SHUFFLE(interp_v128 a, interp_v128 b,
                                                     const uint8_t *s) {
   uint8_t ab[32];
-  memcpy(ab, a.u8, 16);
-  memcpy(ab + 16, b.u8, 16);
+  memcpy(ab, &a, 16);
+  memcpy(ab + 16, &b, 16);
   interp_v128 r;
-  SIMD_LANES(u8, 16, ab[s[i] & 31]);
+  switch (s[0] & 0xE0) {
+  case INTERP_SHUFFLE_G8: SIMD_SHUFFLE_HALVES(uint64_t) break;
+  case INTERP_SHUFFLE_G4: SIMD_SHUFFLE_HALVES(uint32_t) break;
+  case INTERP_SHUFFLE_G2: SIMD_SHUFFLE_HALVES(uint16_t) break;
+  default: SIMD_SHUFFLE_HALVES(uint8_t) break;
+  }
   return r;
 }
 SIMD_BIN_L(I8X16_SWIZZLE, u8, 16, b.u8[i] < 16 ? a.u8[b.u8[i]] : 0)

@@ -20,6 +20,7 @@
  */
 #include "interp/code.h"
 #include "interp/interp.h"
+#include "interp/simd.h"
 
 #include "decode/reader.h"
 
@@ -1384,10 +1385,15 @@ static void emit_simd(tr *t, cw_opcode op, const imm *im) {
   case CW_IMM_SHUFFLE: /* dst a b imm128 */
     for (uint32_t i = 0; i < n; i++)
       emit(t, reg[i]);
-    for (int w = 0; w < 4; w++) {
-      uint32_t x;
-      memcpy(&x, t->r.base + im->vec_pos + 4 * w, 4);
-      emit(t, x);
+    {
+      uint8_t b[16];
+      memcpy(b, t->r.base + im->vec_pos, 16);
+      if (info->imm == CW_IMM_SHUFFLE) b[0] |= interp_shuffle_kind(b); /* see simd.h */
+      for (int w = 0; w < 4; w++) {
+        uint32_t x;
+        memcpy(&x, b + 4 * w, 4);
+        emit(t, x);
+      }
     }
     break;
   case CW_IMM_MEMARG: /* dst addr offset | addr val offset */
