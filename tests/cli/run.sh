@@ -91,6 +91,17 @@ run "$cwasi" run --invoke fdiv "$s" 1 3
 check "invoke: f32 shortest round-trip" is 0 0.33333334
 run "$cwasi" run --invoke ddiv "$s" 1 3
 check "invoke: f64 shortest round-trip" is 0 0.3333333333333333
+run "$cwasi" run --invoke add4 "$work/simd.wasm" 0x00000004000000030000000200000001 0x10
+check "invoke: v128 params and result (hex, lane 0 least significant)" \
+  is 0 0x00000004000000030000000200000011
+run "$cwasi" run --invoke splat "$work/simd.wasm" 0x7f
+check "invoke: v128 printed with every byte" is 0 0x7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f
+run "$cwasi" run --invoke sum "$work/simd.wasm" 0xffffffff000000000000000100000002
+check "invoke: v128 argument read back by lanes" is 0 2
+run "$cwasi" run --invoke sum "$work/simd.wasm" 0x1g
+check "invoke: bad v128: usage error" eval '[[ $rc == 2 && $err == *v128* ]]'
+run "$cwasi" run --invoke sum "$work/simd.wasm" 0x123456789012345678901234567890123
+check "invoke: v128 of more than 32 hex digits: usage error" eval '[[ $rc == 2 ]]'
 run "$cwasi" run --invoke ddiv "$s" 1 0
 check "invoke: f64 inf" is 0 inf
 run "$cwasi" run --invoke fdiv "$s" nan 1
@@ -375,6 +386,18 @@ for i in 1 2; do
 done
 run "$cwasi" run --invoke tcount "$t" 10000000
 check "10 million tail calls run in constant stack" is 0 0
+cat >"$work/tail_v128.wat" <<'WAT'
+(module
+  (func $f (param i32 v128 i64) (result v128)
+    (if (result v128) (i32.eqz (local.get 0))
+      (then (i64x2.add (local.get 1) (i64x2.splat (local.get 2))))
+      (else (return_call $f (i32.sub (local.get 0) (i32.const 1)) (local.get 1)
+                            (i64.add (local.get 2) (i64.const 1))))))
+  (func (export "g") (param v128) (result v128)
+    (return_call $f (i32.const 1000000) (local.get 0) (i64.const 0))))
+WAT
+run "$cwasi" run --invoke g "$work/tail_v128.wat" 0x00000000000000010000000000000002
+check "tail calls carry two-slot v128 arguments" is 0 0x00000000000f424100000000000f4242
 run "$cwasi" run --invoke host-first "$t"
 check "a tail call to a host function from the invoked function: its result" is 0 0
 run "$cwasi" run --invoke host-nested "$t"
