@@ -71,6 +71,7 @@ typedef struct runner {
   cw_lex cmd_after;     /* the lexer just after its ')' */
   const char *skip_all; /* a feature the whole script needs and the engine lacks */
   cw_buf scratch;
+  cw_buf module_bytes, raw; /* the module being read: owned here, not by the command */
 } runner;
 
 void cw_wast_skip(cw_wast_tally *t, const char *reason, int n) {
@@ -394,13 +395,15 @@ typedef struct script_module {
   cw_tok inst_of;
   bool text_failed; /* the text (or quoted text) did not parse: err */
   bool quoted;
-  cw_buf bytes;
+  cw_buf *bytes; /* r->module_bytes */
   char err[700];
 } script_module;
 
 /* Reads (module ...) whose '(' is current into m. */
 static void read_module(runner *r, script_module *m) {
   memset(m, 0, sizeof *m);
+  m->bytes = &r->module_bytes;
+  m->bytes->len = 0;
   expect_lpar(r);
   if (!is_kw(r, "module")) expected(r, "'module'");
   next(r);
@@ -433,27 +436,26 @@ static void read_module(runner *r, script_module *m) {
   if (is_kw(r, "binary") || is_kw(r, "quote")) {
     bool binary = is_kw(r, "binary");
     next(r);
-    cw_buf raw = {0};
+    cw_buf *raw = binary ? m->bytes : &r->raw;
+    raw->len = 0;
     while (r->t.kind == CW_TOK_STRING) {
-      cw_lex_string(&r->lx, &r->t, &raw);
+      cw_lex_string(&r->lx, &r->t, raw);
       next(r);
     }
     expect_rpar(r);
-    if (binary) {
-      m->bytes = raw;
-      return;
-    }
+    if (raw->failed) failed(r, "out of memory");
+    if (binary) return;
     m->quoted = true;
     char qname[300];
     snprintf(qname, sizeof qname, "%s:%d (module quote)", r->file, r->line);
-    if (!cw_wat_to_wasm(qname, raw.p ? (const char *)raw.p : "", raw.len, &m->bytes, m->err,
+    cw_buf_free(m->bytes); /* cw_wat_to_wasm starts a new one */
+    if (!cw_wat_to_wasm(qname, raw->p ? (const char *)raw->p : "", raw->len, m->bytes, m->err,
                         sizeof m->err))
       m->text_failed = true;
-    cw_buf_free(&raw);
     return;
   }
   rewind_to_tok(r);
-  if (!cw_wat_fields(&r->lx, &m->bytes, m->err, sizeof m->err)) {
+  if (!cw_wat_fields(&r->lx, m->bytes, m->err, sizeof m->err)) {
     m->text_failed = true;
     r->lx.fail = &r->fail;
     /* The lexer is somewhere inside: the caller must not read on. */
@@ -497,8 +499,9 @@ static void cmd_module(runner *r) {
     r->cur_skip = def->skip;
     r->cur_line = r->line;
     if (def->skip) {
-      if (m.has_id) remember(r, &m.id, NULL, NULL, false, def->skip);
-      skipped(r, def->skip);
+      const char *skip = def->skip; /* remember() may move the names */
+      if (m.has_id) remember(r, &m.id, NULL, NULL, false, skip);
+      skipped(r, skip);
     }
     if (!def->def) failed(r, "module definition %s (line %d) failed to load", def->name, def->line);
     r->cur = cwasi_linker_instantiate(r->linker, def->def, &err);
@@ -521,13 +524,12 @@ static void cmd_module(runner *r) {
     snprintf(why, sizeof why, "%s", m.err);
     problem = why;
   } else {
-    mod = cwasi_module_new(r->engine, m.bytes.p, m.bytes.len, &err);
+    mod = cwasi_module_new(r->engine, m.bytes->p, m.bytes->len, &err);
     if (!mod) {
       snprintf(why, sizeof why, "%s: %s", status_name(err.status), err.message);
       problem = why;
     }
   }
-  cw_buf_free(&m.bytes);
   if (problem && !feature) feature = feature_of_error(r, problem);
   cw_tok anon = {.kind = CW_TOK_ID, .s = "", .len = 0};
   if (problem) {
@@ -914,13 +916,11 @@ static void cmd_assert_trap(runner *r) {
     script_module m;
     read_module(r, &m);
     if (m.text_failed) {
-      cw_buf_free(&m.bytes);
       failed_or_skip(r, "module did not parse: %s", m.err);
     }
     message(r, want, sizeof want);
     cwasi_error err;
-    cwasi_module *mod = cwasi_module_new(r->engine, m.bytes.p, m.bytes.len, &err);
-    cw_buf_free(&m.bytes);
+    cwasi_module *mod = cwasi_module_new(r->engine, m.bytes->p, m.bytes->len, &err);
     if (!mod)
       failed_or_skip(r, "module did not load: %s: %s", status_name(err.status), err.message);
     cwasi_instance *inst = cwasi_linker_instantiate(r->linker, mod, &err);
@@ -946,15 +946,13 @@ static void cmd_assert_bad_module(runner *r, cwasi_status want_status) {
   script_module m;
   read_module(r, &m);
   if (m.text_failed) {
-    cw_buf_free(&m.bytes);
     if (want_status == CWASI_ERR_MALFORMED) finish(r, OUT_PASS);
     failed_or_skip(r, "expected invalid, but the text did not parse: %s", m.err);
   }
   char want[256];
   message(r, want, sizeof want);
   cwasi_error err;
-  cwasi_module *mod = cwasi_module_new(r->engine, m.bytes.p, m.bytes.len, &err);
-  cw_buf_free(&m.bytes);
+  cwasi_module *mod = cwasi_module_new(r->engine, m.bytes->p, m.bytes->len, &err);
   if (mod) {
     cwasi_module_delete(mod);
     failed_or_skip(r, "module loaded, expected %s \"%s\"", status_name(want_status), want);
@@ -971,14 +969,12 @@ static void cmd_assert_bad_instance(runner *r, cwasi_status want_status) {
   script_module m;
   read_module(r, &m);
   if (m.text_failed) {
-    cw_buf_free(&m.bytes);
     failed_or_skip(r, "module did not parse: %s", m.err);
   }
   char want[256];
   message(r, want, sizeof want);
   cwasi_error err;
-  cwasi_module *mod = cwasi_module_new(r->engine, m.bytes.p, m.bytes.len, &err);
-  cw_buf_free(&m.bytes);
+  cwasi_module *mod = cwasi_module_new(r->engine, m.bytes->p, m.bytes->len, &err);
   if (!mod)
     failed_or_skip(r, "expected %s \"%s\", but the module did not load: %s: %s",
                    status_name(want_status), want, status_name(err.status), err.message);
@@ -1212,6 +1208,8 @@ bool cw_wast_run_file(const char *path, const cw_wast_options *opt, cw_wast_tall
   }
   free(r->names);
   cw_buf_free(&r->scratch);
+  cw_buf_free(&r->module_bytes);
+  cw_buf_free(&r->raw);
   if (r->linker) cwasi_linker_delete(r->linker);
   if (r->store) cwasi_store_delete(r->store);
   if (r->engine) cwasi_engine_delete(r->engine);

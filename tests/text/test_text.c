@@ -17,6 +17,10 @@ static bool encode(const char *text, cw_buf *out, char *err, size_t errlen) {
   return cw_wat_to_wasm("t.wat", text, strlen(text), out, err, errlen);
 }
 
+static bool encode_n(const char *text, size_t n, cw_buf *out, char *err, size_t errlen) {
+  return cw_wat_to_wasm("t.wat", text, n, out, err, errlen);
+}
+
 /* The error message for text (in err, 600 bytes), or "" if it parses. */
 static const char *error_of_in(const char *text, char *err) {
   cw_buf out;
@@ -304,6 +308,55 @@ static void test_looks_like_wat(void) {
   CHECK(!cw_text_looks_like_wat((const uint8_t *)"hello", 5));
 }
 
+/* Every proper prefix of a module is an error (never a crash or a leak,
+ * which test-asan checks); so is almost every one-character mutation. */
+static void test_damaged_text(void) {
+  static const char text[] =
+      "(module (type $t (func (param i32) (result i32)))\n"
+      "  (import \"m\" \"f\" (func $imp (type $t)))\n"
+      "  (memory (export \"mem\") 1) (table 2 funcref) (global $g (mut i64) (i64.const -1))\n"
+      "  (func $f (export \"f\") (param $x i32) (result i32) (local $y f64)\n"
+      "    (drop (block $b (result i32) (loop $l (br_if $b (local.get $x) (i32.eqz (local.get "
+      "$x)))\n"
+      "      (br $l)) (unreachable)))\n"
+      "    (if (result i32) (i32.load8_u offset=1 (local.get $x)) (then (i32.const 0x10))\n"
+      "      (else (call_indirect (type $t) (i32.const 2) (i32.const 0)))))\n"
+      "  (elem (i32.const 0) $f $imp) (data (i32.const 8) \"\\01\\02\")\n"
+      "  (func (drop (f64.const nan:0x1)) (drop (select (i32.const 1) (i32.const 2) (i32.const "
+      "3)))))";
+  size_t n = strlen(text);
+  char buf[sizeof text];
+  cw_buf out;
+  char err[600];
+  CHECK(valid(text));
+  int prefixes_ok = 0;
+  for (size_t k = 1; k < n; k++) { /* k = 0: the empty text is an empty module */
+    if (encode_n(text, k, &out, err, sizeof err)) {
+      prefixes_ok++;
+      cw_buf_free(&out);
+    }
+  }
+  CHECK(prefixes_ok == 0);
+  static const char swaps[] = "()\"$0 ;a";
+  int accepted = 0, tried = 0;
+  for (size_t k = 0; k < n; k++)
+    for (const char *c = swaps; *c; c++) {
+      if (text[k] == *c) continue;
+      memcpy(buf, text, n + 1);
+      buf[k] = *c;
+      tried++;
+      if (encode_n(buf, n, &out, err, sizeof err)) {
+        accepted++;
+        cw_buf_free(&out);
+      } else {
+        CHECK(strncmp(err, "t.wat:", 6) == 0 && strchr(err, '\n') == NULL);
+      }
+    }
+  /* Some mutations stay well-formed (a digit for a digit, a space for a space
+   * inside a string): most may not. */
+  CHECK(accepted * 4 < tried);
+}
+
 int main(void) {
   RUN(test_integers);
   RUN(test_floats);
@@ -312,5 +365,6 @@ int main(void) {
   RUN(test_abbreviations);
   RUN(test_exact_bytes);
   RUN(test_looks_like_wat);
+  RUN(test_damaged_text);
   return unit_report();
 }
