@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common.h"
+#include "cwasi.h"
 #include "decode/opcodes.h"
 
 enum { S_TYPE, S_FUNC, S_TABLE, S_MEM, S_GLOBAL, S_ELEM, S_DATA, S_TAG, S__N };
@@ -2095,4 +2097,19 @@ bool cw_text_looks_like_wat(const uint8_t *bytes, size_t len) {
     }
   }
   return false;
+}
+
+cwasi_status cwasi_wat2wasm(const char *text, size_t len, const char *name, uint8_t **out,
+                            size_t *out_len, cwasi_error *err) {
+  cw_buf b;
+  char msg[sizeof err->message];
+  *out = NULL;
+  *out_len = 0;
+  if (!text && len) return cw_error(err, CWASI_ERR_ARG, SIZE_MAX, "text is NULL");
+  if (!cw_wat_to_wasm(name ? name : "text", text ? text : "", len, &b, msg, sizeof msg))
+    return cw_error(err, CWASI_ERR_MALFORMED, SIZE_MAX, "%s", msg);
+  *out = b.p;
+  *out_len = b.len;
+  if (err) cw_error_clear(err);
+  return CWASI_OK;
 }

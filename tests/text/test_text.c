@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cwasi.h"
 #include "text/wat.h"
@@ -357,6 +358,43 @@ static void test_damaged_text(void) {
   CHECK(accepted * 4 < tried);
 }
 
+/* The public API: cwasi_wat2wasm, and cwasi_module_load_file on a text file. */
+static void test_public_api(void) {
+  cwasi_error err;
+  uint8_t *bin;
+  size_t len;
+  const char *text = "(module (func (export \"seven\") (result i32) (i32.const 7)))";
+  CHECK(cwasi_wat2wasm(text, strlen(text), NULL, &bin, &len, &err) == CWASI_OK);
+  CHECK(len > 8 && memcmp(bin, "\0asm", 4) == 0);
+  free(bin);
+  CHECK(cwasi_wat2wasm("(module (func oops))", 20, "m.wat", &bin, &len, &err) ==
+        CWASI_ERR_MALFORMED);
+  CHECK(err.status == CWASI_ERR_MALFORMED && bin == NULL);
+  CHECK(strcmp(err.message, "m.wat:1:15: unknown operator 'oops'") == 0);
+
+  char path[] = "/tmp/cwasi-test-XXXXXX";
+  int fd = mkstemp(path);
+  CHECK(fd >= 0);
+  if (fd < 0) return;
+  FILE *f = fdopen(fd, "w");
+  fputs(";; a text module\n", f);
+  fputs(text, f);
+  fclose(f);
+  cwasi_engine *e = cwasi_engine_new(NULL);
+  cwasi_module *m = cwasi_module_load_file(e, path, &err);
+  CHECK(m != NULL);
+  cwasi_store *s = cwasi_store_new(e);
+  cwasi_instance *inst = m ? cwasi_instance_new(s, m, NULL, 0, &err) : NULL;
+  cwasi_extern ext;
+  cwasi_val r = {0};
+  CHECK(inst && cwasi_instance_export(inst, "seven", 5, &ext) &&
+        cwasi_func_call(s, ext.of.func, NULL, 0, &r, 1, &err) == CWASI_OK && r.of.i32 == 7);
+  if (m) cwasi_module_delete(m);
+  cwasi_store_delete(s);
+  cwasi_engine_delete(e);
+  unlink(path);
+}
+
 int main(void) {
   RUN(test_integers);
   RUN(test_floats);
@@ -366,5 +404,6 @@ int main(void) {
   RUN(test_exact_bytes);
   RUN(test_looks_like_wat);
   RUN(test_damaged_text);
+  RUN(test_public_api);
   return unit_report();
 }
