@@ -70,6 +70,7 @@ typedef struct runner {
   cw_lex cmd_at;        /* the lexer just before the command's '(' */
   cw_lex cmd_after;     /* the lexer just after its ')' */
   const char *skip_all; /* a feature the whole script needs and the engine lacks */
+  bool has_simd;        /* the instruction table has SIMD */
   cw_buf scratch;
   cw_buf module_bytes, raw; /* the module being read: owned here, not by the command */
 } runner;
@@ -180,10 +181,10 @@ static size_t memory_defs(const char *s, size_t n) {
 }
 
 /* The not-yet-built feature the text s[0..n) uses, or NULL. */
-static const char *feature_of(const char *s, size_t n) {
+static const char *feature_of(const char *s, size_t n, bool simd_built) {
   if (has(s, n, "relaxed_")) return "relaxed-simd";
   static const char *const simd[] = {"v128", "i8x16", "i16x8", "i32x4", "i64x2", "f32x4", "f64x2"};
-  for (size_t i = 0; i < sizeof simd / sizeof simd[0]; i++)
+  for (size_t i = 0; i < sizeof simd / sizeof simd[0] && !simd_built; i++)
     if (has(s, n, simd[i])) return "simd";
   static const char *const exn[] = {"try_table",        "throw", "exnref", "(tag",
                                     "assert_exception", "catch", "noexn"};
@@ -273,7 +274,7 @@ static _Noreturn void skipped(runner *r, const char *feature) {
 static _Noreturn void failed_or_skip(runner *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 static _Noreturn void failed_or_skip(runner *r, const char *fmt, ...) {
-  const char *f = feature_of(r->cmd_start, (size_t)(r->cmd_end - r->cmd_start));
+  const char *f = feature_of(r->cmd_start, (size_t)(r->cmd_end - r->cmd_start), r->has_simd);
   if (f) skipped(r, f);
   char msg[1024];
   va_list ap;
@@ -491,7 +492,7 @@ static void cmd_module(runner *r) {
   script_module m;
   read_module(r, &m);
   cwasi_error err;
-  const char *feature = feature_of(r->cmd_start, (size_t)(r->cmd_end - r->cmd_start));
+  const char *feature = feature_of(r->cmd_start, (size_t)(r->cmd_end - r->cmd_start), r->has_simd);
   if (m.is_instance) {
     named *def = lookup(r, &m.inst_of, true);
     if (!def) failed(r, "unknown module definition %.*s", (int)m.inst_of.len, m.inst_of.s);
@@ -595,7 +596,62 @@ typedef enum match_kind { M_EXACT, M_NAN_CANON, M_NAN_ARITH, M_NONNULL, M_NULL }
 typedef struct expect {
   cwasi_val val;
   match_kind kind;
+  /* v128 patterns: lane shape and a match kind per lane (float NaN lanes) */
+  uint8_t lane_bytes;
+  bool lane_float;
+  match_kind lanes[16];
 } expect;
+
+/* (v128.const SHAPE lane*) after its keyword, into e (lanes may be NaN
+ * patterns when pattern is set). */
+static void v128_value(runner *r, expect *e, bool pattern) {
+  static const struct {
+    const char *name;
+    uint8_t lanes, bytes;
+    bool is_float;
+  } shapes[] = {{"i8x16", 16, 1, false}, {"i16x8", 8, 2, false}, {"i32x4", 4, 4, false},
+                {"i64x2", 2, 8, false},  {"f32x4", 4, 4, true},  {"f64x2", 2, 8, true}};
+  if (!r->has_simd) skipped(r, "simd");
+  size_t k = 0;
+  while (k < sizeof shapes / sizeof shapes[0] && !is_kw(r, shapes[k].name))
+    k++;
+  if (k == sizeof shapes / sizeof shapes[0]) expected(r, "a v128 shape");
+  next(r);
+  e->val.type = CWASI_V128;
+  e->lane_bytes = shapes[k].bytes;
+  e->lane_float = shapes[k].is_float;
+  for (unsigned lane = 0; lane < shapes[k].lanes; lane++) {
+    uint64_t v = 0;
+    e->lanes[lane] = M_EXACT;
+    if (shapes[k].is_float && pattern && is_kw(r, "nan:canonical")) {
+      e->lanes[lane] = M_NAN_CANON;
+    } else if (shapes[k].is_float && pattern && is_kw(r, "nan:arithmetic")) {
+      e->lanes[lane] = M_NAN_ARITH;
+    } else if (shapes[k].is_float) {
+      uint32_t f = 0;
+      bool ok = shapes[k].bytes == 4 ? cw_text_f32(r->t.s, r->t.len, &f)
+                                     : cw_text_f64(r->t.s, r->t.len, &v);
+      if (!ok) expected(r, "a float lane");
+      if (shapes[k].bytes == 4) v = f;
+    } else if (r->t.kind != CW_TOK_NUM ||
+               !cw_text_int(r->t.s, r->t.len, 8u * shapes[k].bytes, &v)) {
+      expected(r, "an integer lane");
+    }
+    next(r);
+    for (unsigned b = 0; b < shapes[k].bytes; b++)
+      e->val.of.v128[lane * shapes[k].bytes + b] = (uint8_t)(v >> (8 * b));
+  }
+}
+
+/* One float lane of a v128 against a NaN pattern. */
+static bool lane_nan_matches(match_kind kind, const uint8_t *lane, unsigned bytes) {
+  uint64_t bits = 0;
+  for (unsigned b = 0; b < bytes; b++)
+    bits |= (uint64_t)lane[b] << (8 * b);
+  uint64_t quiet = bytes == 4 ? UINT64_C(0x7FC00000) : UINT64_C(0x7FF8000000000000);
+  uint64_t abs = bits & (bytes == 4 ? UINT64_C(0x7FFFFFFF) : UINT64_C(0x7FFFFFFFFFFFFFFF));
+  return kind == M_NAN_CANON ? abs == quiet : (bits & quiet) == quiet;
+}
 
 /* (i32.const 1) etc. as an argument (pattern false) or a result. */
 static void value(runner *r, expect *e, bool pattern) {
@@ -659,7 +715,7 @@ static void value(runner *r, expect *e, bool pattern) {
     e->kind = M_NONNULL;
     if (r->t.kind != CW_TOK_RPAR) next(r);
   } else if (tok_is(&op, "v128.const")) {
-    skipped(r, "simd");
+    v128_value(r, e, pattern);
   } else if (tok_is(&op, "ref.any") || tok_is(&op, "ref.eq") || tok_is(&op, "ref.i31") ||
              tok_is(&op, "ref.struct") || tok_is(&op, "ref.array") ||
              tok_is(&op, "ref.i31_shared")) {
@@ -682,6 +738,17 @@ static bool matches(const expect *e, const cwasi_val *v) {
                                         : false;
   }
   if (v->type != e->val.type) return false;
+  if (v->type == CWASI_V128) {
+    for (unsigned lane = 0; lane * e->lane_bytes < 16; lane++) {
+      const uint8_t *got = v->of.v128 + lane * e->lane_bytes;
+      if (e->lanes[lane] != M_EXACT) {
+        if (!lane_nan_matches(e->lanes[lane], got, e->lane_bytes)) return false;
+      } else if (memcmp(got, e->val.of.v128 + lane * e->lane_bytes, e->lane_bytes) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
   switch (e->kind) {
   case M_NONNULL: return v->type == CWASI_FUNCREF ? v->of.funcref != NULL : v->of.externref != NULL;
   case M_NAN_CANON:
@@ -734,6 +801,12 @@ static void format_val(const cwasi_val *v, char *buf, size_t len) {
     else
       snprintf(buf, len, "externref:null");
     break;
+  case CWASI_V128: {
+    size_t used = (size_t)snprintf(buf, len, "v128:0x");
+    for (int i = 15; i >= 0 && used + 2 < len; i--)
+      used += (size_t)snprintf(buf + used, len - used, "%02x", v->of.v128[i]);
+    break;
+  }
   default: snprintf(buf, len, "?"); break;
   }
 }
@@ -940,7 +1013,7 @@ static void cmd_assert_trap(runner *r) {
 
 /* assert_malformed / assert_invalid: the module must be rejected so. */
 static void cmd_assert_bad_module(runner *r, cwasi_status want_status) {
-  const char *feature = feature_of(r->cmd_start, (size_t)(r->cmd_end - r->cmd_start));
+  const char *feature = feature_of(r->cmd_start, (size_t)(r->cmd_end - r->cmd_start), r->has_simd);
   if (feature && unparsed_feature(feature)) skipped(r, feature);
   next(r);
   script_module m;
@@ -1199,7 +1272,8 @@ bool cw_wast_run_file(const char *path, const cw_wast_options *opt, cw_wast_tall
   cw_lex_init(&r->lx, base, (const char *)text, len, &r->fail);
   /* Without SIMD in the instruction table, SIMD scripts (binary modules
    * included, which no text scan can see) are skipped whole. */
-  if (strncmp(base, "simd_", 5) == 0 && !engine_has_simd()) r->skip_all = "simd";
+  r->has_simd = engine_has_simd();
+  if (strncmp(base, "simd_", 5) == 0 && !r->has_simd) r->skip_all = "simd";
   if (ok && inline_module(r, (const char *)text, len)) ok = false;
   if (ok) run_script(r);
   for (size_t i = 0; i < r->nnames; i++) {
