@@ -88,6 +88,11 @@ typedef struct parser {
   uint32_t ntypes, types_cap;
   cw_buf sigs;
   uint32_t type_entries; /* rec groups and singleton types in sec[1] */
+  /* Plain function types by signature (type index + 1; 0 = empty slot), so
+   * that a type use finds its type in constant time. Built at the first
+   * type use, when every explicit type is known. */
+  uint32_t *sig_slots;
+  uint32_t sig_cap, sig_count;
   /* sections, by binary section id; 12 is data count, 13 tags */
   cw_buf sec[14];
   uint32_t nitems[14];
@@ -546,18 +551,63 @@ static type_info *new_type(parser *p) {
   return t;
 }
 
+/* The slot of signature enc in the index: its type's, or the empty slot
+ * where it would go. */
+static uint32_t *sig_slot(parser *p, const uint8_t *enc, size_t len) {
+  uint32_t h = hash((const char *)enc, (uint32_t)len);
+  for (uint32_t i = h & (p->sig_cap - 1);; i = (i + 1) & (p->sig_cap - 1)) {
+    uint32_t *slot = &p->sig_slots[i];
+    if (!*slot) return slot;
+    const type_info *t = &p->types[*slot - 1];
+    if (t->sig_len == len && memcmp(p->sigs.p + t->sig_off, enc, len) == 0) return slot;
+  }
+}
+
+/* Adds type idx to the signature index unless its signature is there
+ * already (the smallest index wins). */
+static void sig_index_reserve(parser *p) {
+  if ((p->sig_count + 1) * 2 > p->sig_cap) {
+    uint32_t cap = p->sig_cap ? p->sig_cap * 2 : 64;
+    uint32_t *old = p->sig_slots, old_cap = p->sig_cap;
+    p->sig_slots = calloc(cap, sizeof *p->sig_slots);
+    if (!p->sig_slots) {
+      p->sig_slots = old;
+      fail_at(p, &p->t, "out of memory");
+    }
+    p->sig_cap = cap;
+    for (uint32_t i = 0; i < old_cap; i++)
+      if (old[i]) {
+        const type_info *t = &p->types[old[i] - 1];
+        *sig_slot(p, p->sigs.p + t->sig_off, t->sig_len) = old[i];
+      }
+    free(old);
+  }
+}
+
+static void sig_index_add(parser *p, uint32_t idx) {
+  sig_index_reserve(p);
+  const type_info *t = &p->types[idx];
+  uint32_t *slot = sig_slot(p, p->sigs.p + t->sig_off, t->sig_len);
+  if (!*slot) {
+    *slot = idx + 1;
+    p->sig_count++;
+  }
+}
+
 /* The index of a plain function type with this signature, appending one
  * (an implicit type definition) if there is none. */
 static uint32_t func_type_for(parser *p, const sig_parts *sp) {
+  if (!p->sig_cap) {
+    sig_index_reserve(p);
+    for (uint32_t i = 0; i < p->ntypes; i++)
+      if (p->types[i].kind == 0x60 && p->types[i].plain) sig_index_add(p, i);
+  }
   cw_buf *enc = tmp_get(p);
   sig_encode(sp, enc);
-  for (uint32_t i = 0; i < p->ntypes; i++) {
-    type_info *t = &p->types[i];
-    if (t->kind == 0x60 && t->plain && t->sig_len == enc->len &&
-        memcmp(p->sigs.p + t->sig_off, enc->p, enc->len) == 0) {
-      tmp_put(p, enc);
-      return i;
-    }
+  uint32_t *slot = sig_slot(p, enc->p, enc->len);
+  if (*slot) {
+    tmp_put(p, enc);
+    return *slot - 1;
   }
   type_info *t = new_type(p);
   t->kind = 0x60;
@@ -570,6 +620,7 @@ static uint32_t func_type_for(parser *p, const sig_parts *sp) {
   cw_buf_bytes(&p->sec[1], enc->p, enc->len);
   p->type_entries++;
   tmp_put(p, enc);
+  sig_index_add(p, p->ntypes - 1);
   return p->ntypes - 1;
 }
 
@@ -1957,6 +2008,7 @@ static void parser_free(parser *p) {
   free(p->arena);
   free(p->fields);
   free(p->types);
+  free(p->sig_slots);
   cw_buf_free(&p->sigs);
   for (int i = 0; i < 14; i++)
     cw_buf_free(&p->sec[i]);
