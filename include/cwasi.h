@@ -380,7 +380,10 @@ typedef struct cwasi_wasi_config {
   size_t ntcp_listen;
   /* Host descriptors behind guest fds 0, 1, 2 (duplicated, never closed by
    * cwasi); -1 or a closed descriptor gives /dev/null.
-   * cwasi_wasi_config_init() sets 0, 1, 2. */
+   * cwasi_wasi_config_init() sets 0, 1, 2. The guest gets them as streams
+   * only (fd 0 read, fds 1 and 2 write; no seek, truncate or set-times),
+   * and never changes their open file description's flags: its nonblock
+   * is emulated (docs/wasi.md, Stdio). */
   int stdio[3];
   cwasi_wasi_resolve resolve;
 } cwasi_wasi_config;

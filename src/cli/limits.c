@@ -25,9 +25,12 @@ static const struct {
   const char *name;
   lim_kind kind;
 } lim_table[] = {
-    {"--fuel", LIM_FUEL},           {"--timeout", LIM_TIMEOUT},
-    {"--max-memory", LIM_MAX_MEMORY}, {"--max-table-elements", LIM_MAX_TABLE},
-    {"--max-stack", LIM_MAX_STACK}, {"--max-call-depth", LIM_MAX_DEPTH},
+    {"--fuel", LIM_FUEL},
+    {"--timeout", LIM_TIMEOUT},
+    {"--max-memory", LIM_MAX_MEMORY},
+    {"--max-table-elements", LIM_MAX_TABLE},
+    {"--max-stack", LIM_MAX_STACK},
+    {"--max-call-depth", LIM_MAX_DEPTH},
 };
 
 void cli_limits_init(cli_limits *l) {
@@ -70,9 +73,8 @@ static bool parse_duration(const char *s, uint64_t *ns) {
   static const struct {
     const char *unit;
     uint64_t ns;
-  } units[] = {{"ns", 1},           {"us", 1000},           {"ms", 1000000},
-               {"s", 1000000000u},  {"m", 60000000000u},    {"h", 3600000000000u},
-               {"", 1000000000u}};
+  } units[] = {{"ns", 1},           {"us", 1000},          {"ms", 1000000},  {"s", 1000000000u},
+               {"m", 60000000000u}, {"h", 3600000000000u}, {"", 1000000000u}};
   uint64_t v;
   const char *rest;
   if (!parse_u64(s, &v, &rest)) return false;

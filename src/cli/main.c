@@ -41,9 +41,12 @@ static const char usage_text[] =
     "             --limit-checks, code carries fuel and interruption checks\n"
     "             (unlimited fuel): results must be the same\n"
     "\n"
-    "WASI options of run (ARGS become the guest's argv[1...]; no --dir: no files):\n" CLI_WASI_USAGE
+    "WASI options of run (ARGS become the guest's argv[1...]; no --dir: no files):\n"
+    CLI_WASI_USAGE
     "\n"
-    "limits of run (a guest that hits one traps, exit status 134):\n" CLI_LIMITS_USAGE "\n"
+    "limits of run (fuel, time and stack traps exit 134; size limits make a grow fail):\n"
+    CLI_LIMITS_USAGE
+    "\n"
     "exit status:\n"
     "  0    success\n"
     "  1    the module could not be read, parsed, decoded, validated, linked or\n"

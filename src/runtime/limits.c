@@ -66,9 +66,7 @@ void cwasi_format_duration(uint64_t ns, char *buf, size_t buflen) {
   snprintf(buf, buflen, "%lluns", (unsigned long long)ns);
 }
 
-static bool interrupt_enabled(const cwasi_store *s) {
-  return s && s->engine->config.interruptible;
-}
+static bool interrupt_enabled(const cwasi_store *s) { return s && s->engine->config.interruptible; }
 
 cwasi_status cwasi_store_interrupt(cwasi_store *store) {
   if (!interrupt_enabled(store)) return CWASI_ERR_ARG;
@@ -181,8 +179,7 @@ void rt_interrupt_message(cwasi_store *s, uint32_t why, char *buf, size_t buflen
       pthread_mutex_unlock(&s->timer.lock);
     }
     cwasi_format_duration(ns, d, sizeof d);
-    snprintf(buf, buflen, "%s: timeout of %s reached", cwasi_trap_message(CWASI_TRAP_INTERRUPT),
-             d);
+    snprintf(buf, buflen, "%s: timeout of %s reached", cwasi_trap_message(CWASI_TRAP_INTERRUPT), d);
   } else {
     snprintf(buf, buflen, "%s", cwasi_trap_message(CWASI_TRAP_INTERRUPT));
   }

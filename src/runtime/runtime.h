@@ -71,7 +71,7 @@ struct cwasi_func {
  * be reloaded after anything that can grow memory (memory.grow, any call).
  */
 struct cwasi_memory {
-  cwasi_store *store;  /* whose limits apply when it grows */
+  cwasi_store *store; /* whose limits apply when it grows */
   uint8_t *data;
   uint64_t size;       /* bytes accessible, pages * 64 KiB */
   uint32_t pages;
@@ -81,7 +81,7 @@ struct cwasi_memory {
 };
 
 struct cwasi_table {
-  cwasi_store *store;  /* whose limits apply when it grows */
+  cwasi_store *store; /* whose limits apply when it grows */
   cw_valtype elemtype;
   uint32_t size;
   uint32_t max;        /* declared max, or UINT32_MAX when none */
@@ -126,11 +126,11 @@ enum { RT_INTERRUPT_NONE, RT_INTERRUPT_REQUESTED, RT_INTERRUPT_TIMEOUT };
  * deadline and then sets store.interrupt. Started on first use. */
 typedef struct rt_timer {
   pthread_mutex_t lock;
-  pthread_cond_t wake;  /* on CLOCK_MONOTONIC */
+  pthread_cond_t wake; /* on CLOCK_MONOTONIC */
   pthread_t thread;
   bool started, quit;
-  uint64_t deadline;    /* CLOCK_MONOTONIC ns; 0 = none (guarded by lock) */
-  uint64_t timeout_ns;  /* as armed, for the message */
+  uint64_t deadline;   /* CLOCK_MONOTONIC ns; 0 = none (guarded by lock) */
+  uint64_t timeout_ns; /* as armed, for the message */
 } rt_timer;
 
 struct cwasi_store {

@@ -98,6 +98,25 @@ uint16_t wasi_nonblock_ready(const wasi_fd *f, bool write) {
   return r == 0 ? WASI_EAGAIN : WASI_ESUCCESS;
 }
 
+uint32_t wasi_deadline_ready(wasi_call *c, const wasi_fd *f, bool write) {
+  if (f->type == WASI_FILETYPE_REGULAR_FILE || f->type == WASI_FILETYPE_DIRECTORY)
+    return WASI_ESUCCESS; /* never block */
+  if (cwasi_store_timeout_remaining(c->store) == UINT64_MAX) return WASI_ESUCCESS;
+  /* A nonblocking descriptor returns at once anyway: EAGAIN is its answer. */
+  int fl = fcntl(f->host, F_GETFL);
+  if ((f->shared && f->nonblock) || (fl >= 0 && (fl & O_NONBLOCK))) return WASI_ESUCCESS;
+  for (;;) {
+    uint64_t left = cwasi_store_timeout_remaining(c->store);
+    if (left == UINT64_MAX) return WASI_ESUCCESS; /* disarmed meanwhile */
+    struct pollfd p = {.fd = f->host, .events = write ? POLLOUT : POLLIN};
+    uint64_t ms = (left + 999999) / 1000000;
+    int r = poll(&p, 1, ms > INT32_MAX ? INT32_MAX : (int)ms);
+    if (r < 0 && errno != EINTR) return WASI_ESUCCESS; /* the call itself will say */
+    if (r > 0) return WASI_ESUCCESS;
+    if (cwasi_store_check_interrupt(c->store, c->err) != CWASI_OK) return WASI_TRAPPED;
+  }
+}
+
 /* A write that poll() said would not block, cut to what a pipe takes
  * without blocking (PIPE_BUF once POLLOUT is set): a short write, which
  * nonblocking writers handle. */
@@ -127,6 +146,8 @@ static uint32_t do_rw(wasi_call *c, const cwasi_val *a, bool write, bool positio
   struct iovec *iov;
   int n;
   if (!positioned && (e = wasi_nonblock_ready(f, write))) return e;
+  uint32_t ready = positioned || write ? WASI_ESUCCESS : wasi_deadline_ready(c, f, false);
+  if (ready != WASI_ESUCCESS) return ready;
   if ((e = wasi_get_iovs(c, wasi_arg32(a, 1), wasi_arg32(a, 2), &iov, &n))) return e;
   if (write && f->shared && f->nonblock && f->type != WASI_FILETYPE_REGULAR_FILE)
     cap_iovs(iov, &n, PIPE_BUF);

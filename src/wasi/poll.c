@@ -138,8 +138,8 @@ WASI_FN(poll_oneoff) {
     }
     /* A store deadline (--timeout) cuts the wait: the guest traps there. */
     uint64_t limit = cwasi_store_timeout_remaining(c->store);
-    if (limit != UINT64_MAX && (!tsp || (uint64_t)tsp->tv_sec * 1000000000u +
-                                                (uint64_t)tsp->tv_nsec > limit)) {
+    if (limit != UINT64_MAX &&
+        (!tsp || (uint64_t)tsp->tv_sec * 1000000000u + (uint64_t)tsp->tv_nsec > limit)) {
       ts.tv_sec = (time_t)(limit / 1000000000u);
       ts.tv_nsec = (long)(limit % 1000000000u);
       tsp = &ts;

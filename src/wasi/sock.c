@@ -93,6 +93,8 @@ WASI_FN(sock_accept) {
   uint32_t flags = wasi_arg32(a, 1), out = wasi_arg32(a, 2);
   if (flags & ~WASI_FDFLAG_NONBLOCK) return WASI_EINVAL;
   if (!wasi_mem_ok(&c->mem, out, 4)) return WASI_EFAULT;
+  uint32_t ready = wasi_deadline_ready(c, f, false);
+  if (ready != WASI_ESUCCESS) return ready;
   int host;
   int hflags = SOCK_CLOEXEC | (flags & WASI_FDFLAG_NONBLOCK ? SOCK_NONBLOCK : 0);
   do
@@ -117,6 +119,11 @@ WASI_FN(sock_recv) {
   struct iovec *iov;
   int n;
   if ((e = wasi_get_iovs(c, wasi_arg32(a, 1), wasi_arg32(a, 2), &iov, &n))) return e;
+  uint32_t ready = wasi_deadline_ready(c, f, false);
+  if (ready != WASI_ESUCCESS) {
+    cw_free(iov);
+    return ready;
+  }
   int hflags = (riflags & WASI_RI_RECV_PEEK ? MSG_PEEK : 0) |
                (riflags & WASI_RI_RECV_WAITALL ? MSG_WAITALL : 0) |
                (f->shared && f->nonblock ? MSG_DONTWAIT : 0);

@@ -169,6 +169,11 @@ uint16_t wasi_get_iovs(wasi_call *c, uint32_t iovs, uint32_t n, struct iovec **o
 /* For a shared descriptor in emulated nonblocking mode: WASI_EAGAIN unless
  * a read (or write) would not block now, else WASI_ESUCCESS. */
 uint16_t wasi_nonblock_ready(const wasi_fd *f, bool write);
+/* Before a call that may block on f (a read, an accept): if the store has
+ * a deadline (--timeout) and f blocks, waits for f at most until the
+ * deadline and then returns WASI_TRAPPED with the store's trap in c->err;
+ * WASI_ESUCCESS when the call may go on. */
+uint32_t wasi_deadline_ready(wasi_call *c, const wasi_fd *f, bool write);
 
 /* ---- sock.c ---- */
 /* Opens a listening TCP socket for "HOST:PORT"; -1 with err filled. */

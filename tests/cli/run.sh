@@ -91,6 +91,17 @@ run "$cwasi" run --invoke fdiv "$s" 1 3
 check "invoke: f32 shortest round-trip" is 0 0.33333334
 run "$cwasi" run --invoke ddiv "$s" 1 3
 check "invoke: f64 shortest round-trip" is 0 0.3333333333333333
+run "$cwasi" run --invoke add4 "$work/simd.wasm" 0x00000004000000030000000200000001 0x10
+check "invoke: v128 params and result (hex, lane 0 least significant)" \
+  is 0 0x00000004000000030000000200000011
+run "$cwasi" run --invoke splat "$work/simd.wasm" 0x7f
+check "invoke: v128 printed with every byte" is 0 0x7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f
+run "$cwasi" run --invoke sum "$work/simd.wasm" 0xffffffff000000000000000100000002
+check "invoke: v128 argument read back by lanes" is 0 2
+run "$cwasi" run --invoke sum "$work/simd.wasm" 0x1g
+check "invoke: bad v128: usage error" eval '[[ $rc == 2 && $err == *v128* ]]'
+run "$cwasi" run --invoke sum "$work/simd.wasm" 0x123456789012345678901234567890123
+check "invoke: v128 of more than 32 hex digits: usage error" eval '[[ $rc == 2 ]]'
 run "$cwasi" run --invoke ddiv "$s" 1 0
 check "invoke: f64 inf" is 0 inf
 run "$cwasi" run --invoke fdiv "$s" nan 1
@@ -324,6 +335,15 @@ check "--timeout with --fuel: the first limit reached wins" eval '[[ $rc == 134 
 start=$SECONDS
 run "$cwasi" run --timeout 300ms "$work/sleep_poll.wasm"
 check "--timeout cuts a guest sleeping in poll_oneoff" eval '[[ $rc == 134 && $err == "cwasi: trap: interrupted: timeout of 300ms reached" && $((SECONDS - start)) -lt 5 ]]'
+# A read on a pipe nobody writes to: fd 3 keeps the FIFO open for writing.
+rm -f "$work/fifo" && mkfifo "$work/fifo" && exec 3<>"$work/fifo"
+start=$SECONDS
+run "$cwasi" run --timeout 300ms "$work/read_stdin.wasm" <"$work/fifo"
+check "--timeout cuts a guest blocked reading stdin" eval '[[ $rc == 134 && $err == "cwasi: trap: interrupted: timeout of 300ms reached" && $((SECONDS - start)) -lt 5 ]]'
+exec 3>&-
+rm -f "$work/fifo"
+run "$cwasi" run --timeout 1m "$work/read_stdin.wasm" <"$work/sample.wasm"
+check "--timeout: a read that does not block just reads" is 0 ""
 run "$cwasi" run --timeout 1m --invoke count "$l" 1000
 check "--timeout not reached: the result" is 0 1000
 run "$cwasi" run --max-memory 128K --invoke grow "$l" 1

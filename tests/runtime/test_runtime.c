@@ -276,6 +276,10 @@ static void test_module_errors(void) {
   CHECK(cwasi_module_validate(e, wasm_main, sizeof wasm_main, &err) == CWASI_OK);
   CHECK(cwasi_module_load_file(e, "/nonexistent/x.wasm", &err) == NULL);
   CHECK(err.status == CWASI_ERR_IO && strstr(err.message, "/nonexistent/x.wasm") != NULL);
+  /* A module is read from a regular file only: no endless device, no FIFO. */
+  CHECK(cwasi_module_load_file(e, "/dev/zero", &err) == NULL);
+  CHECK(err.status == CWASI_ERR_IO && strstr(err.message, "not a regular file") != NULL);
+  CHECK(cwasi_module_load_file(e, "/", &err) == NULL && err.status == CWASI_ERR_IO);
 
   char path[] = "/tmp/cwasi_rt_testXXXXXX";
   int fd = mkstemp(path);
