@@ -881,9 +881,11 @@ static bool starts_with_kw(const cw_tok *t, const char *prefix, size_t n) {
   return t->kind == CW_TOK_KEYWORD && t->len > n && memcmp(t->s, prefix, n) == 0;
 }
 
-static void memarg(parser *p, cw_buf *b, cw_opcode op) {
+/* memidx? offset=N? align=N?, encoded as flags (bit 6: a memory index
+ * follows), memidx, offset. */
+static void memarg(parser *p, cw_buf *b, cw_opcode op, bool has_mem) {
   uint32_t mem = 0;
-  if (at_index(p)) mem = index_of(p, S_MEM);
+  if (has_mem) mem = index_of(p, S_MEM);
   uint64_t offset = 0;
   uint32_t align_log = 0;
   uint32_t width = cw_opinfo_table[op].width;
@@ -907,6 +909,54 @@ static void memarg(parser *p, cw_buf *b, cw_opcode op) {
   cw_buf_u32(b, align_log | (mem ? 0x40 : 0));
   if (mem) cw_buf_u32(b, mem);
   cw_buf_u64(b, offset);
+}
+
+/* A lane index: one byte (the validator checks it against the shape). */
+static uint8_t lane_index(parser *p) {
+  uint64_t v;
+  if (p->t.kind != CW_TOK_NUM || p->t.s[0] == '-' || p->t.s[0] == '+' ||
+      !cw_text_int(p->t.s, p->t.len, 8, &v))
+    expected(p, "a lane index (0 to 255)");
+  next(p);
+  return (uint8_t)v;
+}
+
+/* v128.const SHAPE lane*: 16 bytes, lane 0 first, little-endian lanes. */
+static void v128_const(parser *p, cw_buf *b) {
+  static const struct {
+    const char *name;
+    unsigned lanes, bits;
+    bool is_float;
+  } shapes[] = {{"i8x16", 16, 8, false}, {"i16x8", 8, 16, false}, {"i32x4", 4, 32, false},
+                {"i64x2", 2, 64, false}, {"f32x4", 4, 32, true},  {"f64x2", 2, 64, true}};
+  size_t k = 0;
+  while (k < sizeof shapes / sizeof shapes[0] && !is_kw(p, shapes[k].name))
+    k++;
+  if (k == sizeof shapes / sizeof shapes[0])
+    expected(p, "a v128 shape (i8x16, i16x8, i32x4, i64x2, f32x4, f64x2)");
+  next(p);
+  for (unsigned lane = 0; lane < shapes[k].lanes; lane++) {
+    uint64_t v = 0;
+    bool ok;
+    if (shapes[k].is_float) {
+      uint32_t f = 0;
+      ok = (p->t.kind == CW_TOK_NUM || p->t.kind == CW_TOK_KEYWORD) &&
+           (shapes[k].bits == 32 ? cw_text_f32(p->t.s, p->t.len, &f)
+                                 : cw_text_f64(p->t.s, p->t.len, &v));
+      if (shapes[k].bits == 32) v = f;
+    } else {
+      ok = p->t.kind == CW_TOK_NUM && cw_text_int(p->t.s, p->t.len, shapes[k].bits, &v);
+    }
+    if (!ok) {
+      char what[64];
+      snprintf(what, sizeof what, "a %s lane (%u of %u)", shapes[k].name, lane + 1,
+               shapes[k].lanes);
+      expected(p, what);
+    }
+    next(p);
+    for (unsigned byte = 0; byte < shapes[k].bits / 8; byte++)
+      cw_buf_u8(b, (uint8_t)(v >> (8 * byte)));
+  }
 }
 
 static void instrs(parser *p);
@@ -1007,7 +1057,7 @@ static void immediates(parser *p, cw_opcode op, cw_buf *b) {
   case CW_IMM_LOCAL: cw_buf_u32(b, index_in(p, &p->locals, "local")); break;
   case CW_IMM_GLOBAL: cw_buf_u32(b, index_of(p, S_GLOBAL)); break;
   case CW_IMM_TABLE: cw_buf_u32(b, opt_index(p, S_TABLE)); break;
-  case CW_IMM_MEMARG: memarg(p, b, op); break;
+  case CW_IMM_MEMARG: memarg(p, b, op, at_index(p)); break;
   case CW_IMM_MEMIDX: cw_buf_u32(b, opt_index(p, S_MEM)); break;
   case CW_IMM_I32:
   case CW_IMM_I64: {
@@ -1098,6 +1148,22 @@ static void immediates(parser *p, cw_opcode op, cw_buf *b) {
     }
     cw_buf_u32(b, d);
     cw_buf_u32(b, s);
+    break;
+  }
+  case CW_IMM_V128: v128_const(p, b); break;
+  case CW_IMM_LANE: cw_buf_u8(b, lane_index(p)); break;
+  case CW_IMM_SHUFFLE:
+    for (int i = 0; i < 16; i++)
+      cw_buf_u8(b, lane_index(p));
+    break;
+  case CW_IMM_MEMARG_LANE: {
+    /* A memory index only if a memarg or the lane index follows it. */
+    const cw_tok *n = p->t.kind == CW_TOK_NUM ? peek(p) : NULL;
+    bool has_mem =
+        p->t.kind == CW_TOK_ID || (n && (n->kind == CW_TOK_NUM || starts_with_kw(n, "offset=", 7) ||
+                                         starts_with_kw(n, "align=", 6)));
+    memarg(p, b, op, has_mem);
+    cw_buf_u8(b, lane_index(p));
     break;
   }
   default: fail_at(p, &p->t, "instruction %s: immediate kind not supported", oi->name);

@@ -182,7 +182,7 @@ static size_t memory_defs(const char *s, size_t n) {
 
 /* The not-yet-built feature the text s[0..n) uses, or NULL. */
 static const char *feature_of(const char *s, size_t n, bool simd_built) {
-  if (has(s, n, "relaxed_")) return "relaxed-simd";
+  if (has(s, n, "relaxed_") && !simd_built) return "relaxed-simd";
   static const char *const simd[] = {"v128", "i8x16", "i16x8", "i32x4", "i64x2", "f32x4", "f64x2"};
   for (size_t i = 0; i < sizeof simd / sizeof simd[0] && !simd_built; i++)
     if (has(s, n, simd[i])) return "simd";
@@ -1199,10 +1199,14 @@ static void run_script(runner *r) {
   }
 }
 
+/* SIMD, relaxed SIMD included, is in the instruction table. */
 static bool engine_has_simd(void) {
-  for (int i = 0; i < CW_OP__COUNT; i++)
-    if (strncmp(cw_opinfo_table[i].name, "v128.", 5) == 0) return true;
-  return false;
+  bool simd = false, relaxed = false;
+  for (int i = 0; i < CW_OP__COUNT; i++) {
+    simd = simd || strncmp(cw_opinfo_table[i].name, "v128.", 5) == 0;
+    relaxed = relaxed || strstr(cw_opinfo_table[i].name, ".relaxed_") != NULL;
+  }
+  return simd && relaxed;
 }
 
 /* A script may be just the fields of one module: true if it was (and the

@@ -395,6 +395,45 @@ static void test_public_api(void) {
   unlink(path);
 }
 
+/* SIMD immediates, read by their CW_IMM_* kinds: v128.const of each shape,
+ * lane indices, i8x16.shuffle, memarg + lane. */
+static void test_simd_immediates(void) {
+  cw_buf out;
+  char err[600];
+  CHECK(encode("(module (memory 1) (func (result v128)\n"
+               "  (v128.const i16x8 -1 2 0x8000 4 5 6 7 0xffff)\n"
+               "  (v128.const f32x4 1.5 -0 nan:0x1 inf) i8x16.shuffle 0 17 2 3 4 5 6 7 8 9 10 "
+               "11 12 13 14 31\n"
+               "  (i8x16.replace_lane 15 (i32.const 9))\n"
+               "  (v128.load16_lane offset=2 align=1 3 (i32.const 0))))",
+               &out, err, sizeof err));
+  static const uint8_t c16[] = {0xFD, 0x0C, 0xFF, 0xFF, 0x02, 0x00, 0x00, 0x80, 0x04,
+                                0x00, 0x05, 0x00, 0x06, 0x00, 0x07, 0x00, 0xFF, 0xFF};
+  static const uint8_t f4[] = {0xFD, 0x0C, 0x00, 0x00, 0xC0, 0x3F, 0x00, 0x00, 0x00,
+                               0x80, 0x01, 0x00, 0x80, 0x7F, 0x00, 0x00, 0x80, 0x7F};
+  static const uint8_t shuffle[] = {0xFD, 0x0D, 0, 17, 2,  3,  4,  5,  6,
+                                    7,    8,    9, 10, 11, 12, 13, 14, 31};
+  static const uint8_t replace[] = {0x41, 0x09, 0xFD, 0x17, 15};
+  static const uint8_t lane_load[] = {0xFD, 0x55, 0x00, 0x02, 0x03};
+  CHECK(memmem(out.p, out.len, c16, sizeof c16) != NULL);
+  CHECK(memmem(out.p, out.len, f4, sizeof f4) != NULL);
+  CHECK(memmem(out.p, out.len, shuffle, sizeof shuffle) != NULL);
+  CHECK(memmem(out.p, out.len, replace, sizeof replace) != NULL);
+  CHECK(memmem(out.p, out.len, lane_load, sizeof lane_load) != NULL);
+  cw_buf_free(&out);
+  char ebuf[600];
+  CHECK(strstr(error_of("(module (func (drop (v128.const i8x16 256 0 0 0 0 0 0 0 0 0 0 0 0 0 0 "
+                        "0))))"),
+               "t.wat:1:39: expected a i8x16 lane (1 of 16)") != NULL);
+  CHECK(strstr(error_of("(module (func (drop (v128.const i32x4 1 2 3))))"),
+               "expected a i32x4 lane (4 of 4), found ')'") != NULL);
+  CHECK(strstr(error_of("(module (func (drop (i8x16.extract_lane_s 256 (v128.const i64x2 0 "
+                        "0)))))"),
+               "expected a lane index") != NULL);
+  CHECK(valid("(module (func (result i32) (i8x16.extract_lane_u 15 (v128.const i8x16 0 0 0 0 0 "
+              "0 0 0 0 0 0 0 0 0 0 200))))"));
+}
+
 int main(void) {
   RUN(test_integers);
   RUN(test_floats);
@@ -405,5 +444,6 @@ int main(void) {
   RUN(test_looks_like_wat);
   RUN(test_damaged_text);
   RUN(test_public_api);
+  RUN(test_simd_immediates);
   return unit_report();
 }
