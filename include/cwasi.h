@@ -103,9 +103,18 @@ const char *cwasi_trap_message(cwasi_trap_kind kind);
 
 /* ---- engine ---------------------------------------------------------- */
 
+/* How wasm functions run. CWASI_TIER_JIT compiles each module when it is
+ * created (LLVM, when built in: cwasi_module_new fails with a message
+ * otherwise); functions it does not compile stay interpreted. */
+typedef enum cwasi_tier {
+  CWASI_TIER_INTERP = 0,
+  CWASI_TIER_JIT = 1,
+} cwasi_tier;
+
 typedef struct cwasi_config {
   size_t value_stack_bytes; /* interpreter operand/locals stack; 0 = default (8 MiB) */
   uint32_t max_call_depth;  /* wasm call frames; 0 = default (50000) */
+  cwasi_tier tier;          /* 0 = the interpreter */
 } cwasi_config;
 
 cwasi_engine *cwasi_engine_new(const cwasi_config *config /* may be NULL */);

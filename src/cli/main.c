@@ -14,7 +14,7 @@
 #include <string.h>
 
 static const char usage_text[] =
-    "usage: cwasi run [--invoke NAME] [WASI OPTIONS] MODULE.wasm [ARGS...]\n"
+    "usage: cwasi run [--invoke NAME] [--tier=interp|jit] [WASI OPTIONS] MODULE.wasm [ARGS...]\n"
     "       cwasi validate MODULE.wasm\n"
     "       cwasi --help | --version\n"
     "\n"
@@ -25,6 +25,8 @@ static const char usage_text[] =
     "             with --invoke NAME, call the exported function NAME with ARGS\n"
     "             (i32/i64: decimal or 0x hex, may be negative; f32/f64: decimal,\n"
     "             nan, inf) and print each result on its own line\n"
+    "             --tier=jit compiles the module to native code first (LLVM 19);\n"
+    "             --tier=interp (the default) interprets it\n"
     "  validate   decode and validate the module; prints nothing if it is valid\n"
     "\n"
     "WASI options of run (ARGS become the guest's argv[1...]; no --dir: no files):\n"
@@ -171,8 +173,9 @@ done:
   return status;
 }
 
-static int cmd_run(cwasi_engine *engine, int argc, char **argv) {
+static int cmd_run(cwasi_engine *default_engine, int argc, char **argv) {
   const char *invoke_name = NULL;
+  cwasi_config config = {0};
   int i = 0;
   for (; i < argc && argv[i][0] == '-'; i++) {
     if (strcmp(argv[i], "--") == 0) {
@@ -184,6 +187,13 @@ static int cmd_run(cwasi_engine *engine, int argc, char **argv) {
       invoke_name = argv[++i];
     } else if (strncmp(argv[i], "--invoke=", 9) == 0) {
       invoke_name = argv[i] + 9;
+    } else if (strncmp(argv[i], "--tier=", 7) == 0) {
+      if (strcmp(argv[i] + 7, "interp") == 0)
+        config.tier = CWASI_TIER_INTERP;
+      else if (strcmp(argv[i] + 7, "jit") == 0)
+        config.tier = CWASI_TIER_JIT;
+      else
+        return usage_error("run: --tier must be interp or jit, not '%s'", argv[i] + 7);
     } else {
       int r = cli_wasi_option(argc, argv, &i);
       if (r < 0) return CLI_EXIT_USAGE;
@@ -194,8 +204,17 @@ static int cmd_run(cwasi_engine *engine, int argc, char **argv) {
   int nopts = i;
   const char *path = argv[i++];
   int status = CLI_EXIT_OK;
+  /* The tier is the engine's: another tier gets its own engine. */
+  cwasi_engine *own = NULL, *engine = default_engine;
+  if (config.tier != CWASI_TIER_INTERP && !(engine = own = cwasi_engine_new(&config))) {
+    fprintf(stderr, "cwasi: out of memory\n");
+    return CLI_EXIT_MODULE;
+  }
   cwasi_module *m = load(engine, path, &status);
-  if (!m) return status;
+  if (!m) {
+    cwasi_engine_delete(own);
+    return status;
+  }
 
   cwasi_store *store = cwasi_store_new(engine);
   cwasi_linker *linker = store ? cwasi_linker_new(store) : NULL;
@@ -238,6 +257,7 @@ static int cmd_run(cwasi_engine *engine, int argc, char **argv) {
   cwasi_wasi_delete(wasi);
   if (store) cwasi_store_delete(store);
   cwasi_module_delete(m);
+  cwasi_engine_delete(own);
   return status;
 }
 

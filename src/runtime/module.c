@@ -1,6 +1,7 @@
 /* module.c — the engine, and cwasi_module: decode + validate, refcounted. */
 #include "decode/decode.h"
 #include "interp/interp.h"
+#include "jit/jit.h"
 #include "runtime/rt_internal.h"
 #include "validate/validate.h"
 
@@ -16,10 +17,16 @@ cwasi_engine *cwasi_engine_new(const cwasi_config *config) {
   if (config) e->config = *config;
   if (e->config.value_stack_bytes == 0) e->config.value_stack_bytes = RT_DEFAULT_STACK_BYTES;
   if (e->config.max_call_depth == 0) e->config.max_call_depth = RT_DEFAULT_CALL_DEPTH;
+  pthread_mutex_init(&e->jit_lock, NULL);
   return e;
 }
 
-void cwasi_engine_delete(cwasi_engine *engine) { cw_free(engine); }
+void cwasi_engine_delete(cwasi_engine *engine) {
+  if (!engine) return;
+  jit_engine_free(engine);
+  pthread_mutex_destroy(&engine->jit_lock);
+  cw_free(engine);
+}
 
 /* decode_module + validate_module; on success *out owns the module. */
 static cwasi_status load(const uint8_t *bytes, size_t len, cw_module **out, cwasi_error *err) {
@@ -56,6 +63,10 @@ cwasi_module *cwasi_module_new(cwasi_engine *engine, const uint8_t *bytes, size_
   mod->engine = engine;
   mod->m = m;
   mod->refcount = 1;
+  if (engine->config.tier == CWASI_TIER_JIT && jit_module_compile(mod, err) != CWASI_OK) {
+    rt_module_release(mod);
+    return NULL;
+  }
   cw_error_clear(err);
   return mod;
 }
@@ -127,6 +138,7 @@ void rt_module_release(cwasi_module *mod) {
   for (uint32_t i = 0; i < ndefined; i++)
     if (mod->code[i]) interp_code_free(mod->code[i]);
   cw_free(mod->code);
+  jit_module_free(mod);
   decode_module_free(mod->m);
   cw_free(mod);
 }
