@@ -21,6 +21,7 @@ LLVM_CONFIG ?= llvm-config-19
 LLVM_INCDIR := $(shell $(LLVM_CONFIG) --includedir 2>/dev/null)
 ifneq ($(LLVM_INCDIR),)
 JIT_EXCLUDE := src/jit/none.c
+JIT_BUILT   := 1
 JIT_CFLAGS  := -isystem $(LLVM_INCDIR) \
   -DCW_LLVM_LIB='"$(shell $(LLVM_CONFIG) --libdir)/libLLVM.so.$(shell $(LLVM_CONFIG) --version | cut -d. -f1,2)"'
 CLI_LDFLAGS ?=
@@ -165,6 +166,14 @@ test-run: test-programs
 	if [ -n "$$extra" ]; then echo "libcwasi.so exports more than cwasi_*: $$extra"; status=1; \
 	else echo "libcwasi.so exports $$(nm -D --defined-only $(BUILD)/libcwasi.so | wc -l) symbols, all cwasi_*"; fi; \
 	echo "== spec tests"; SPECTEST=$(BUILD)/spectest tests/spec/run.sh || status=1; \
+	if [ -n "$(JIT_BUILT)" ]; then \
+	  echo "== program tests (jit tier)"; \
+	  CWASI_BIN=$(abspath $(BUILD)/cwasi) tests/programs/run.sh tests/jit/cwasi-jit $(BUILD)/programs-jit || status=1; \
+	  echo "== wasi tests (jit tier)"; \
+	  CWASI_BIN=$(abspath $(BUILD)/cwasi) tests/wasi/run.sh tests/jit/cwasi-jit $(BUILD)/wasi-jit || status=1; \
+	  echo "== spec tests (jit tier)"; \
+	  CWASI_TIER=jit SPEC_OUT=$(BUILD)/spec-jit SPECTEST=$(BUILD)/spectest tests/spec/run.sh || status=1; \
+	else echo "== jit tier not built (no llvm-config-19): its tests are skipped"; fi; \
 	exit $$status
 
 # Installs what is missing, checks warnings, runs every suite; fails if any does.
