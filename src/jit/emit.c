@@ -70,6 +70,10 @@ typedef struct jc {
   const cw_functype *ftype;
   LLVMValueRef fn, inst, mem, membase, globals, funcs, limitp;
   LLVMBasicBlockRef entry_bb;
+  /* One trap block per kind, shared by the function's trap sites; the phi
+   * gets each site's offset (fewer blocks: LLVM compiles faster). */
+  LLVMBasicBlockRef trap_bb[CWASI_TRAP_HOST + 1];
+  LLVMValueRef trap_off[CWASI_TRAP_HOST + 1];
   uint32_t nlocals;
   LLVMValueRef *locals;
   cw_valtype *local_types;
@@ -283,10 +287,19 @@ static void emit_trap_dyn(jc *c, LLVMValueRef kind) {
 
 /* if (cond) trap kind; continues in a fresh block. */
 static void trap_if(jc *c, LLVMValueRef cond, cwasi_trap_kind kind) {
-  LLVMBasicBlockRef t = new_bb(c, "trap"), ok = new_bb(c, "");
-  LL(BuildCondBr)(c->b, cond, t, ok);
-  LL(PositionBuilderAtEnd)(c->b, t);
-  emit_trap_dyn(c, k32(c, kind));
+  LLVMBasicBlockRef here = LL(GetInsertBlock)(c->b), ok = new_bb(c, "");
+  if (!c->trap_bb[kind]) {
+    c->trap_bb[kind] = new_bb(c, "trap");
+    LL(PositionBuilderAtEnd)(c->b, c->trap_bb[kind]);
+    c->trap_off[kind] = LL(BuildPhi)(c->b, c->i32, "");
+    LLVMValueRef args[] = {c->inst, k32(c, kind), k32(c, c->funcidx), c->trap_off[kind]};
+    call(c, c->t_trap, HELPER(c, jit_rt_trap), args, 4);
+    LL(BuildUnreachable)(c->b);
+    LL(PositionBuilderAtEnd)(c->b, here);
+  }
+  LLVMValueRef off = k32(c, c->op_offset);
+  LL(AddIncoming)(c->trap_off[kind], &off, &here, 1);
+  LL(BuildCondBr)(c->b, cond, c->trap_bb[kind], ok);
   LL(PositionBuilderAtEnd)(c->b, ok);
 }
 
@@ -1287,6 +1300,8 @@ static void end_function_state(jc *c) {
   c->unreachable = false;
   c->skip_depth = 0;
   c->mem = c->membase = c->globals = c->funcs = NULL;
+  memset(c->trap_bb, 0, sizeof c->trap_bb);
+  memset(c->trap_off, 0, sizeof c->trap_off);
 }
 
 /* Emits the body of defined function d into fn; false if it cannot be

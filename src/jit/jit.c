@@ -198,7 +198,8 @@ static cwasi_status compile_locked(struct jit_engine *c, cwasi_module *mod, stru
   if (msg) LL(DisposeMessage)(msg);
   if (st == CWASI_OK) {
     LLVMPassBuilderOptionsRef opts = LL(CreatePassBuilderOptions)();
-    LLVMErrorRef e = LL(RunPasses)(lm, "default<O2>", c->tm, opts);
+    const char *pipe = getenv("CWASI_JIT_PASSES");
+    LLVMErrorRef e = LL(RunPasses)(lm, pipe ? pipe : "default<O2>", c->tm, opts);
     LL(DisposePassBuilderOptions)(opts);
     if (e) {
       char *em = LL(GetErrorMessage)(e);
