@@ -621,9 +621,12 @@ def main():
                     extra = ""
                     if key in cw_row and key in nat_row and nat_row[key] > 0 and not args.smoke:
                         ex = (cw_row[key] - v["compile_ms"] / 1e3) / nat_row[key]
-                        v["ratio_without_compile"] = ex
-                        ex_ratios.append(ex)
-                        extra = ", ratio without it %.2fx" % ex
+                        if ex > 0:
+                            v["ratio_without_compile"] = ex
+                            ex_ratios.append(ex)
+                            extra = ", ratio without it %.2fx" % ex
+                        else:
+                            extra = ", more than the whole run: measurement noise"
                     log("  %-12s %7.1f ms for %d bytes (%.2f MB/s)%s" % (
                         name, v["compile_ms"], v["bytes"],
                         v["bytes"] / 1e3 / v["compile_ms"] if v["compile_ms"] > 0 else 0, extra))

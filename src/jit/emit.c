@@ -59,9 +59,10 @@ typedef struct jc {
   LLVMValueRef *natives;     /* per defined function; NULL: no native */
   LLVMTypeRef *native_types; /* idem */
   LLVMAttributeRef a_nounwind, a_noreturn, a_cold;
+  void *const *natives_table; /* jit_module.natives: native code of compiled functions */
 
   /* helper signatures */
-  LLVMTypeRef t_trap, t_call, t_call_ind, t_u32_1, t_u32_3, t_u32_4, t_u32_5, t_void_1,
+  LLVMTypeRef t_trap, t_call, t_call_func, t_u32_1, t_u32_3, t_u32_4, t_u32_5, t_void_1,
       t_table_fill, t_table_grow, t_stacksave;
   LLVMValueRef stacksave;
 
@@ -94,6 +95,10 @@ typedef struct imm {
   uint64_t bits;
   uint8_t vt;
 } imm;
+
+static bool sig_ok(const cw_functype *ft);
+static LLVMTypeRef native_type(jc *c, const cw_functype *ft);
+static LLVMValueRef table_ptr(jc *c, uint32_t t);
 
 /* ---- types and values ------------------------------------------------------------- */
 
@@ -763,6 +768,10 @@ static void results_from_slots(jc *c, const cw_functype *ft, LLVMValueRef arr) {
 static void emit_call(jc *c, uint32_t funcidx) {
   const cw_module *m = c->m;
   const cw_functype *ft = cw_module_func_type(m, funcidx);
+  if (!sig_ok(ft)) {
+    c->unsupported = "a call with v128 values";
+    return;
+  }
   if (funcidx >= m->nimported_funcs && c->natives[funcidx - m->nimported_funcs]) {
     uint32_t d = funcidx - m->nimported_funcs;
     uint32_t n = ft->nparams + 1;
@@ -787,14 +796,82 @@ static void emit_call(jc *c, uint32_t funcidx) {
   results_from_slots(c, ft, arr);
 }
 
+/*
+ * call_indirect: the checks inline (the interpreter's order and traps);
+ * then a callee of this instance that was compiled is called natively
+ * through the module's table of native addresses (jit_module.natives), any
+ * other through its entry with slot arguments.
+ */
 static void emit_call_indirect(jc *c, uint32_t typeidx, uint32_t table) {
   const cw_functype *ft = &c->m->types[typeidx];
+  if (!sig_ok(ft)) {
+    c->unsupported = "a call with v128 values";
+    return;
+  }
   LLVMValueRef elem = pop(c);
+  LLVMValueRef tp = table_ptr(c, table);
+  LLVMValueRef size = load_at(c, c->i32, tp, offsetof(cwasi_table, size));
+  trap_if(c, LL(BuildICmp)(c->b, LLVMIntUGE, elem, size, ""), CWASI_TRAP_UNDEFINED_ELEMENT);
+  LLVMValueRef elems = load_at(c, c->ptr, tp, offsetof(cwasi_table, elems));
+  LLVMValueRef ei = LL(BuildZExt)(c->b, elem, c->i64, "");
+  LLVMValueRef fv =
+      LL(BuildLoad2)(c->b, c->i64, LL(BuildGEP2)(c->b, c->i64, elems, &ei, 1, ""), "");
+  trap_if(c, LL(BuildICmp)(c->b, LLVMIntEQ, fv, k64(c, 0), ""), CWASI_TRAP_UNINIT_ELEMENT);
+  LLVMValueRef f = LL(BuildIntToPtr)(c->b, fv, c->ptr, "");
+  LLVMValueRef ids = load_at(c, c->ptr, c->inst, offsetof(cwasi_instance, type_ids));
+  LLVMValueRef ti = k64(c, typeidx);
+  LLVMValueRef want =
+      LL(BuildLoad2)(c->b, c->i32, LL(BuildGEP2)(c->b, c->i32, ids, &ti, 1, ""), "");
+  LLVMValueRef have = load_at(c, c->i32, f, offsetof(cwasi_func, type_id));
+  trap_if(c, LL(BuildICmp)(c->b, LLVMIntNE, have, want, ""), CWASI_TRAP_INDIRECT_TYPE);
+
+  uint32_t np = ft->nparams;
+  LLVMValueRef small[16], *args = np + 1 <= 16 ? small : cw_calloc(np + 1, sizeof *args);
+  if (!args) {
+    c->oom = true;
+    return;
+  }
+  args[0] = c->inst;
+  memcpy(args + 1, c->vals + c->nvals - np, np * sizeof *args);
+
+  LLVMBasicBlockRef check = new_bb(c, "ci_local"), fast = new_bb(c, "ci_fast"),
+                    slow = new_bb(c, "ci_slow"), join = new_bb(c, "ci_join");
+  LLVMValueRef finst = load_at(c, c->ptr, f, offsetof(cwasi_func, inst));
+  LL(BuildCondBr)(c->b, LL(BuildICmp)(c->b, LLVMIntEQ, finst, c->inst, ""), check, slow);
+  LL(PositionBuilderAtEnd)(c->b, check);
+  LLVMValueRef fidx = load_at(c, c->i32, f, offsetof(cwasi_func, func_index));
+  LLVMValueRef d =
+      LL(BuildZExt)(c->b, LL(BuildSub)(c->b, fidx, k32(c, c->m->nimported_funcs), ""), c->i64, "");
+  LLVMValueRef natives = LL(ConstIntToPtr)(k64(c, (uint64_t)(uintptr_t)c->natives_table), c->ptr);
+  LLVMValueRef np_ptr =
+      LL(BuildLoad2)(c->b, c->ptr, LL(BuildGEP2)(c->b, c->ptr, natives, &d, 1, ""), "");
+  LL(BuildCondBr)(c->b, LL(BuildIsNotNull)(c->b, np_ptr, ""), fast, slow);
+
+  LL(PositionBuilderAtEnd)(c->b, fast);
+  LLVMValueRef r = call(c, native_type(c, ft), np_ptr, args, np + 1);
+  if (args != small) cw_free(args);
+  uint32_t nr = ft->nresults;
+  LLVMValueRef fast_vals[nr ? nr : 1];
+  for (uint32_t i = 0; i < nr; i++)
+    fast_vals[i] = nr == 1 ? r : LL(BuildExtractValue)(c->b, r, i, "");
+  LL(BuildBr)(c->b, join);
+
+  LL(PositionBuilderAtEnd)(c->b, slow);
   LLVMValueRef arr = args_to_slots(c, ft);
-  LLVMValueRef args[] = {c->inst, k32(c, table),      k32(c, typeidx),     elem,
-                         arr,     k32(c, c->funcidx), k32(c, c->op_offset)};
-  call(c, c->t_call_ind, HELPER(c, jit_rt_call_indirect), args, 7);
+  LLVMValueRef sargs[] = {c->inst, f, arr};
+  call(c, c->t_call_func, HELPER(c, jit_rt_call_func), sargs, 3);
+  uint32_t base = c->nvals;
   results_from_slots(c, ft, arr);
+  LL(BuildBr)(c->b, join);
+
+  LL(PositionBuilderAtEnd)(c->b, join);
+  for (uint32_t i = 0; i < nr; i++) {
+    LLVMValueRef phi = LL(BuildPhi)(c->b, vt_type(c, cw_functype_results(ft)[i]), "");
+    LLVMValueRef in[] = {fast_vals[i], c->vals[base + i]};
+    LLVMBasicBlockRef from[] = {fast, slow};
+    LL(AddIncoming)(phi, in, from, 2);
+    c->vals[base + i] = phi;
+  }
 }
 
 /* ---- tables, globals, references ------------------------------------------------------- */
@@ -1417,7 +1494,7 @@ static void init_types(jc *c) {
   LLVMTypeRef p = c->ptr, u = c->i32, l = c->i64;
   c->t_trap = LL(FunctionType)(c->voidt, (LLVMTypeRef[]){p, u, u, u}, 4, 0);
   c->t_call = LL(FunctionType)(c->voidt, (LLVMTypeRef[]){p, u, p}, 3, 0);
-  c->t_call_ind = LL(FunctionType)(c->voidt, (LLVMTypeRef[]){p, u, u, u, p, u, u}, 7, 0);
+  c->t_call_func = LL(FunctionType)(c->voidt, (LLVMTypeRef[]){p, p, p}, 3, 0);
   c->t_u32_1 = LL(FunctionType)(u, (LLVMTypeRef[]){p, u}, 2, 0);
   c->t_u32_3 = LL(FunctionType)(u, (LLVMTypeRef[]){p, u, u, u}, 4, 0);
   c->t_u32_4 = LL(FunctionType)(u, (LLVMTypeRef[]){p, u, u, u, u}, 5, 0);
@@ -1433,9 +1510,15 @@ static void init_types(jc *c) {
 }
 
 cwasi_status jit_emit_module(const jit_api *api, LLVMContextRef ctx, LLVMModuleRef mod,
-                             const cw_module *m, const char *prefix, bool *thunk_ok,
-                             cwasi_error *err) {
-  jc cs = {.api = api, .ctx = ctx, .mod = mod, .m = m, .err = err, .prefix = prefix};
+                             const cw_module *m, const char *prefix, void *const *natives_table,
+                             bool *thunk_ok, cwasi_error *err) {
+  jc cs = {.api = api,
+           .ctx = ctx,
+           .mod = mod,
+           .m = m,
+           .err = err,
+           .prefix = prefix,
+           .natives_table = natives_table};
   jc *c = &cs;
   uint32_t ndef = m->nfuncs - m->nimported_funcs;
   cwasi_status st = CWASI_OK;
@@ -1480,7 +1563,6 @@ cwasi_status jit_emit_module(const jit_api *api, LLVMContextRef ctx, LLVMModuleR
       LL(DeleteFunction)(c->natives[d]);
       snprintf(name, sizeof name, "%s_f%u", prefix, d);
       LL(SetValueName2)(tmp, name, strlen(name));
-      LL(SetLinkage)(tmp, LLVMInternalLinkage);
       LL(AddAttributeAtIndex)(tmp, LLVMAttributeFunctionIndex, c->a_nounwind);
       c->natives[d] = tmp;
       snprintf(name, sizeof name, "%s_t%u", prefix, d);

@@ -157,6 +157,7 @@ void jit_module_free(cwasi_module *mod) {
     pthread_mutex_unlock(&c->lock);
   }
   cw_free(jm->thunks);
+  cw_free(jm->natives);
   cw_free(jm);
   mod->jit = NULL;
 }
@@ -189,7 +190,7 @@ static cwasi_status compile_locked(struct jit_engine *c, cwasi_module *mod, stru
   LL(SetModuleDataLayout)(lm, td);
   LL(DisposeTargetData)(td);
 
-  cwasi_status st = jit_emit_module(c->api, ctx, lm, m, prefix, ok, err);
+  cwasi_status st = jit_emit_module(c->api, ctx, lm, m, prefix, jm->natives, ok, err);
   char *msg = NULL;
   if (st == CWASI_OK && LL(VerifyModule)(lm, LLVMReturnStatusAction, &msg)) {
     st = cw_error(err, CWASI_ERR_INVALID, SIZE_MAX, "internal error: invalid LLVM IR: %.300s",
@@ -238,6 +239,15 @@ static cwasi_status compile_locked(struct jit_engine *c, cwasi_module *mod, stru
       break;
     }
     jm->thunks[d] = (jit_thunk_fn)(uintptr_t)addr;
+    snprintf(name, sizeof name, "%s_f%u", prefix, d);
+    e = LL(OrcLLJITLookup)(c->jit, &addr, name);
+    if (e) {
+      char *em = LL(GetErrorMessage)(e);
+      st = cw_error(err, CWASI_ERR_INVALID, SIZE_MAX, "LLVM JIT: %s", em);
+      LL(DisposeErrorMessage)(em);
+      break;
+    }
+    jm->natives[d] = (void *)(uintptr_t)addr;
     jm->ncompiled++;
   }
   cw_free(ok);
@@ -251,8 +261,15 @@ cwasi_status jit_module_compile(cwasi_module *mod, cwasi_error *err) {
   const cw_module *m = mod->m;
   struct jit_module *jm = cw_calloc(1, sizeof *jm);
   uint32_t ndef = m->nfuncs - m->nimported_funcs;
-  if (jm) jm->thunks = cw_calloc(ndef ? ndef : 1, sizeof *jm->thunks);
-  if (!jm || !jm->thunks) {
+  if (jm) {
+    jm->thunks = cw_calloc(ndef ? ndef : 1, sizeof *jm->thunks);
+    jm->natives = cw_calloc(ndef ? ndef : 1, sizeof *jm->natives);
+  }
+  if (!jm || !jm->thunks || !jm->natives) {
+    if (jm) {
+      cw_free(jm->thunks);
+      cw_free(jm->natives);
+    }
     cw_free(jm);
     return cw_error(err, CWASI_ERR_NOMEM, SIZE_MAX, "out of memory compiling");
   }
@@ -344,14 +361,7 @@ void jit_rt_call(cwasi_instance *inst, uint32_t funcidx, cw_slot *slots) {
   call_func(inst, inst->funcs[funcidx], slots);
 }
 
-void jit_rt_call_indirect(cwasi_instance *inst, uint32_t table, uint32_t type, uint32_t elem,
-                          cw_slot *slots, uint32_t funcidx, uint32_t offset) {
-  cwasi_table *t = inst->tables[table];
-  if (elem >= t->size) jit_rt_trap(inst, CWASI_TRAP_UNDEFINED_ELEMENT, funcidx, offset);
-  cwasi_func *f = (cwasi_func *)(uintptr_t)t->elems[elem];
-  if (!f) jit_rt_trap(inst, CWASI_TRAP_UNINIT_ELEMENT, funcidx, offset);
-  if (f->type_id != inst->type_ids[type])
-    jit_rt_trap(inst, CWASI_TRAP_INDIRECT_TYPE, funcidx, offset);
+void jit_rt_call_func(cwasi_instance *inst, cwasi_func *f, cw_slot *slots) {
   call_func(inst, f, slots);
 }
 

@@ -52,6 +52,7 @@ struct jit_module {
   LLVMOrcResourceTrackerRef rt;
   uint32_t nfuncs;      /* defined functions */
   jit_thunk_fn *thunks; /* per defined function; NULL: left to the interpreter */
+  void **natives;       /* per defined function: its native code, for call_indirect */
   uint32_t ncompiled;
   double compile_ms;
 };
@@ -68,8 +69,7 @@ typedef struct jit_act {
  * constants in the IR, so no symbol lookup is involved ---- */
 _Noreturn void jit_rt_trap(cwasi_instance *inst, uint32_t kind, uint32_t funcidx, uint32_t offset);
 void jit_rt_call(cwasi_instance *inst, uint32_t funcidx, cw_slot *slots);
-void jit_rt_call_indirect(cwasi_instance *inst, uint32_t table, uint32_t type, uint32_t elem,
-                          cw_slot *slots, uint32_t funcidx, uint32_t offset);
+void jit_rt_call_func(cwasi_instance *inst, cwasi_func *f, cw_slot *slots);
 uint32_t jit_rt_memory_grow(cwasi_instance *inst, uint32_t delta);
 uint32_t jit_rt_memory_init(cwasi_instance *inst, uint32_t seg, uint32_t d, uint32_t s, uint32_t n);
 uint32_t jit_rt_memory_copy(cwasi_instance *inst, uint32_t d, uint32_t s, uint32_t n);
@@ -86,13 +86,14 @@ void jit_rt_elem_drop(cwasi_instance *inst, uint32_t seg);
 
 /*
  * Translates every defined function of m it can into LLVM IR in `mod`
- * (emit.c): for function i, a native function and a slot thunk named
- * "<prefix>_t<i>" (thunk_ok[i] set) — or nothing, when the function uses
- * what the tier does not compile (it stays interpreted). Fails only on
- * out-of-memory or an internal inconsistency.
+ * (emit.c): for function i, a native function "<prefix>_f<i>" and a slot
+ * thunk "<prefix>_t<i>" (thunk_ok[i] set) — or neither, when the function
+ * uses what the tier does not compile (it stays interpreted). Compiled code
+ * reads natives_table[i] (filled in after linking) for call_indirect. Fails
+ * only on out-of-memory.
  */
 cwasi_status jit_emit_module(const jit_api *api, LLVMContextRef ctx, LLVMModuleRef mod,
-                             const cw_module *m, const char *prefix, bool *thunk_ok,
-                             cwasi_error *err);
+                             const cw_module *m, const char *prefix, void *const *natives_table,
+                             bool *thunk_ok, cwasi_error *err);
 
 #endif
