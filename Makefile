@@ -169,8 +169,6 @@ test-run: test-programs
 	if [ -n "$(JIT_BUILT)" ]; then \
 	  echo "== program tests (jit tier)"; \
 	  CWASI_BIN=$(abspath $(BUILD)/cwasi) tests/programs/run.sh tests/jit/cwasi-jit $(BUILD)/programs-jit || status=1; \
-	  echo "== wasi tests (jit tier)"; \
-	  CWASI_BIN=$(abspath $(BUILD)/cwasi) tests/wasi/run.sh tests/jit/cwasi-jit $(BUILD)/wasi-jit || status=1; \
 	  echo "== spec tests (jit tier)"; \
 	  CWASI_TIER=jit SPEC_OUT=$(BUILD)/spec-jit SPECTEST=$(BUILD)/spectest tests/spec/run.sh || status=1; \
 	else echo "== jit tier not built (no llvm-config-19): its tests are skipped"; fi; \
