@@ -214,9 +214,21 @@ def compile_c(src, out, cflags, target, deps):
             same = f.read() == flags_line
         if same and os.path.getmtime(out) >= newest_mtime([src] + deps + [__file__]):
             return None
-    cmd = ["clang"] + (["--target=" + target] if target else []) + cflags + \
-          ["-I" + PROGRAMS, src, "-o", out, "-lm"]
-    r = subprocess.run(cmd, capture_output=True, text=True)
+    tgt = ["--target=" + target] if target else []
+    if target:
+        # Compile, then link without -O: clang runs binaryen's wasm-opt after
+        # an optimizing link whenever it finds one, so the module would depend
+        # on what else is installed (tests/lib.sh, wasm_cc).
+        cmds = [["clang"] + tgt + cflags + ["-I" + PROGRAMS, "-c", src, "-o", out + ".o"],
+                ["clang"] + tgt + [out + ".o", "-o", out, "-lm"]]
+    else:
+        cmds = [["clang"] + cflags + ["-I" + PROGRAMS, src, "-o", out, "-lm"]]
+    for cmd in cmds:
+        r = subprocess.run(cmd, capture_output=True, text=True)
+        if r.returncode != 0:
+            break
+    if target and os.path.exists(out + ".o"):
+        os.remove(out + ".o")
     if r.returncode != 0:
         lines = [l for l in r.stderr.splitlines() if "error" in l] or r.stderr.splitlines() or ["clang failed"]
         return lines[0].strip()

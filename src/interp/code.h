@@ -68,6 +68,12 @@
  * I32_ADD2_I         d1 a1 c1 d2 a2 c2  fp[d1] = fp[a1] + c1, then fp[d2] = fp[a2] + c2
  *                                       (two induction variables stepped)
  * COPY2              d1 s1 d2 s2        two COPYs, in order
+ * CHECK              cost               fuel -= cost, then trap if it went below 0 or
+ *                                       the store is interrupted. Only in code of an
+ *                                       engine with consume_fuel: at the function's
+ *                                       entry and each loop's head
+ * CHECK_INTERRUPT    -                  trap if the store is interrupted: the same
+ *                                       places, for an engine that is only interruptible
  * "stack form" (rare operations, the old stack convention at fp[base]):
  *   operands at fp[base], fp[base+1], ..., the result at fp[base]:
  *   REF_IS_NULL, REF_FUNC idx, TABLE_GET/SET/SIZE/GROW/FILL idx,
@@ -267,7 +273,9 @@
   X(BR_TABLE_L8)                                                                                   \
   X(BR_TABLE_L16)                                                                                  \
   X(BR_TABLE_L32)                                                                                  \
-  X(BR_TABLE_L64)
+  X(BR_TABLE_L64)                                                                                  \
+  X(CHECK)                                                                                         \
+  X(CHECK_INTERRUPT)
 
 /* Every operation, generated: INTERP_ALL_OPS expands INTERP_EACH(name)
  * for each (define INTERP_EACH first), in enum order. The enum, the

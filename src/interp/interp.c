@@ -142,6 +142,30 @@ static cwasi_status trap_in(cwasi_error *err, cwasi_trap_kind kind, const cwasi_
   return cw_trap(err, kind, detail);
 }
 
+/* A CHECK found the fuel spent or the store interrupted (a request taken
+ * by another check in the meantime lets the code go on: CWASI_OK). Out
+ * of fuel leaves 0 fuel, not a debt. */
+static cwasi_status check_failed(cwasi_store *s, const cwasi_func *f, cwasi_error *err) {
+  if (s->fuel < 0) {
+    s->fuel = 0;
+    return trap_in(err, CWASI_TRAP_OUT_OF_FUEL, f, NULL);
+  }
+  uint32_t why = rt_interrupt_take(s);
+  if (why == RT_INTERRUPT_NONE) return CWASI_OK;
+  char wording[128];
+  rt_interrupt_message(s, why, wording, sizeof wording);
+  trap_in(err, CWASI_TRAP_INTERRUPT, f, NULL);
+  if (!err) return CWASI_ERR_TRAP;
+  /* trap_in wrote the kind's plain wording first: put the reason there. */
+  size_t plain = strlen(cwasi_trap_message(CWASI_TRAP_INTERRUPT)), w = strlen(wording);
+  size_t tail = strlen(err->message + plain);
+  if (w + tail >= sizeof err->message) tail = sizeof err->message - 1 - w;
+  memmove(err->message + w, err->message + plain, tail);
+  memcpy(err->message, wording, w);
+  err->message[w + tail] = '\0';
+  return CWASI_ERR_TRAP;
+}
+
 /* ---- host functions --------------------------------------------------------------- */
 
 /* Calls host function f with its arguments in slots[]; results replace
@@ -591,6 +615,25 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
   BR_TABLE_LOAD(BR_TABLE_L16, uint16_t)
   BR_TABLE_LOAD(BR_TABLE_L32, uint32_t)
   BR_TABLE_LOAD(BR_TABLE_L64, uint64_t)
+  OP(CHECK) {
+    /* Fuel and interruption, placed by the translator only when the
+     * engine asks for them (docs/interpreter.md): a subtraction, a
+     * relaxed load and one rarely taken branch. */
+    int64_t left = s->fuel - (int64_t)ip[1];
+    s->fuel = left;
+    if (CW_UNLIKELY(left < 0 || atomic_load_explicit(&s->interrupt, memory_order_relaxed))) {
+      st = check_failed(s, cur, err);
+      if (st != CWASI_OK) goto failed;
+    }
+    NEXT(2);
+  }
+  OP(CHECK_INTERRUPT) {
+    if (CW_UNLIKELY(atomic_load_explicit(&s->interrupt, memory_order_relaxed))) {
+      st = check_failed(s, cur, err);
+      if (st != CWASI_OK) goto failed;
+    }
+    NEXT(1);
+  }
   OP(RETURN) {
     move_slots(fp, 0, ip[1], ip[2]);
     fr--;

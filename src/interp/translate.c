@@ -38,6 +38,12 @@ typedef struct ctl {
   uint32_t start;     /* loop: position of the loop head */
   uint32_t fwd;       /* chain of target words waiting for the end position */
   uint32_t else_cell; /* if: target word of the IF jump, until else or end */
+  /* Checks (tr.checks): the innermost loop or function frame (its index),
+   * whose CHECK is charged for this block's instructions; a loop's or the
+   * function's CHECK cost word and the fuel it counts. */
+  uint32_t meter;
+  uint32_t check_cell;
+  uint32_t cost;
 } ctl;
 
 /* Where an operand-stack value is. HOME: in its home slot (local_slots +
@@ -112,6 +118,9 @@ typedef struct tr {
    * to its end (DA_END). */
   uint64_t *da;
   size_t da_words, da_cap; /* da_cap: sets allocated */
+  /* The engine wants fuel or interruption: a CHECK at the function's
+   * entry and at every loop head, with a fuel cost when `fuel`. */
+  bool checks, fuel;
   bool oom;
   const char *bad; /* first inconsistency found */
   size_t bad_offset;
@@ -530,6 +539,9 @@ static ctl *open_ctl(tr *t, uint8_t kind, int64_t bt) {
   c->start = (uint32_t)t->len;
   c->fwd = NO_CELL;
   c->else_cell = NO_CELL;
+  c->check_cell = NO_CELL;
+  c->meter = kind == CTL_LOOP || kind == CTL_FUNC || !t->nctls ? (uint32_t)t->nctls
+                                                               : t->ctls[t->nctls - 1].meter;
   if (!da_reserve(t, t->nctls + 1)) return NULL;
   if (t->da_words) {
     da_copy(t, DA_ENTRY(t->nctls), DA_CUR);
@@ -537,6 +549,39 @@ static ctl *open_ctl(tr *t, uint8_t kind, int64_t bt) {
   }
   t->nctls++;
   return c;
+}
+
+/* A CHECK at the current position (a loop's head, the function's entry),
+ * charged for the instructions of c counted up to its end. */
+static void emit_check(tr *t, ctl *c) {
+  if (!reserve(t, 2)) return;
+  if (t->fuel) {
+    emit_op(t, IOP_CHECK);
+    c->check_cell = emit(t, 0);
+  } else {
+    emit_op(t, IOP_CHECK_INTERRUPT); /* no fuel to count */
+  }
+  no_fusion(t);
+}
+
+/* At the end of a loop or the function: the cost its CHECK charges. */
+static void patch_check(tr *t, const ctl *c) {
+  if (c->check_cell != NO_CELL) t->code[c->check_cell] = c->cost;
+}
+
+/* Fuel: one per instruction, but the structure (and nop, drop) is free. */
+static void count_fuel(tr *t, cw_opcode op) {
+  switch (op) {
+  case CW_OP_NOP:
+  case CW_OP_DROP:
+  case CW_OP_BLOCK:
+  case CW_OP_LOOP:
+  case CW_OP_ELSE:
+  case CW_OP_END: return;
+  default: break;
+  }
+  ctl *m = &t->ctls[t->ctls[t->nctls - 1].meter];
+  if (m->cost < UINT32_MAX) m->cost++;
 }
 
 /* Resets the stack to the block's entry height plus its params or
@@ -1354,7 +1399,11 @@ static bool translate_op(tr *t, cw_opcode op, const imm *im) {
     if (t->da_words) da_fill(t, DA_CUR, UINT64_MAX);
     break;
   case CW_OP_BLOCK: open_ctl(t, CTL_BLOCK, im->s); break;
-  case CW_OP_LOOP: open_ctl(t, CTL_LOOP, im->s); break;
+  case CW_OP_LOOP: {
+    ctl *c = open_ctl(t, CTL_LOOP, im->s);
+    if (c && t->checks) emit_check(t, c);
+    break;
+  }
   case CW_OP_IF: {
     val cond = pop(t);
     uint32_t cell = emit_cond_jump(t, cond, false);
@@ -1388,6 +1437,7 @@ static bool translate_op(tr *t, cw_opcode op, const imm *im) {
   }
   case CW_OP_END: {
     ctl *c = &t->ctls[t->nctls - 1];
+    patch_check(t, c);
     if (c->kind == CTL_FUNC) {
       if (!t->unreachable) emit_return(t);
       t->nctls--;
@@ -1644,6 +1694,7 @@ static cwasi_status translate(tr *t, const cw_func *fn, struct interp_code **out
   ctl *fc = open_ctl(t, CTL_FUNC, -64);
   if (!fc) goto done;
   fc->result_slots = result_slots;
+  if (t->checks) emit_check(t, fc);
 
   cw_reader_init(&t->r, m->bytes, fn->body_offset, fn->body_end);
   bool finished = false;
@@ -1671,6 +1722,7 @@ static cwasi_status translate(tr *t, const cw_func *fn, struct interp_code **out
       if (op != CW_OP_END && !(op == CW_OP_ELSE && t->skip_depth == 0)) continue;
     }
     if (!reserve(t, 32)) break;
+    if (t->fuel) count_fuel(t, op);
     finished = translate_op(t, op, &im);
   }
   if (!t->bad && !t->oom && t->r.pos != fn->body_end) fail(t, "code after the function's end");
@@ -1737,6 +1789,8 @@ cwasi_status interp_translate(cwasi_module *mod, uint32_t defidx, cwasi_error *e
   t.words = interp_op_words();
   t.ftype = cw_module_func_type(m, m->nimported_funcs + defidx);
   t.site_offset = UINT32_MAX;
+  t.fuel = mod->engine->config.consume_fuel;
+  t.checks = t.fuel || mod->engine->config.interruptible;
   cwasi_status st = translate(&t, &m->funcs[defidx], &mod->code[defidx], err);
   cw_free(t.code);
   cw_free(t.vals);

@@ -622,12 +622,19 @@ static void report(spec_ctx *c, tally *t, char rec) {
 /* Runs every command; false if the runtime could not even be set up. */
 static bool run_script(spec_ctx *c, const cJSON *commands, tally *t) {
   bool ok = false;
-  /* CWASI_TIER=jit runs the script in the compiled tier (tests/spec/run.sh). */
+  /* CWASI_SPEC_LIMITS=1: the same with fuel and interruption checks in
+   * the code (unlimited fuel, no interrupt); =interrupt: interruption
+   * checks only. They must change no result. */
+  const char *limits = getenv("CWASI_SPEC_LIMITS");
+  cwasi_config cfg = {0};
+  cfg.consume_fuel = limits && strcmp(limits, "1") == 0;
+  cfg.interruptible = limits && (strcmp(limits, "1") == 0 || strcmp(limits, "interrupt") == 0);
+  /* CWASI_TIER=jit: the compiled tier (docs/compiler.md). */
   const char *tier = getenv("CWASI_TIER");
-  cwasi_config config = {.tier = tier && strcmp(tier, "jit") == 0 ? CWASI_TIER_JIT
-                                                                   : CWASI_TIER_INTERP};
-  c->engine = cwasi_engine_new(&config);
+  cfg.tier = tier && strcmp(tier, "jit") == 0 ? CWASI_TIER_JIT : CWASI_TIER_INTERP;
+  c->engine = cwasi_engine_new(&cfg);
   c->store = c->engine ? cwasi_store_new(c->engine) : NULL;
+  if (c->store && cfg.consume_fuel) cwasi_store_set_fuel(c->store, UINT64_MAX);
   c->linker = c->store ? cwasi_linker_new(c->store) : NULL;
   if (c->linker && spec_host_define(&c->host, c->store, c->linker, &c->verbose) == CWASI_OK) {
     const cJSON *cmd;
