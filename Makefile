@@ -7,6 +7,12 @@ CFLAGS  += -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Iinclude -Isrc -MMD -
 # errno is never read after a math call; without it sqrt is one instruction.
 CFLAGS  += -fno-math-errno
 LDLIBS  += -lm -lpthread
+# SIMD=scalar builds the portable lane-by-lane v128 code instead of the
+# compilers' vector extensions (src/interp/simd.h); `make test` runs the
+# SIMD spec files through both anyway (SCALAR_SPEC below).
+ifeq ($(SIMD),scalar)
+CFLAGS  += -DCW_SIMD_SCALAR
+endif
 # The cwasi binary is linked static and position-independent (ASLR stays)
 # when the toolchain can: no dynamic loader, no libraries to map and relocate
 # at start-up, which was most of what `cwasi run hello.wasm` cost beyond the
@@ -47,6 +53,11 @@ UNIT_BINS := $(UNIT_SRCS:%.c=$(BUILD)/%)
 SPEC_SRCS := $(sort $(wildcard tests/spec/*.c))
 SPEC_OBJS := $(SPEC_SRCS:%.c=$(BUILD)/%.o)
 
+# The spec harness again, with the interpreter's portable SIMD path: only
+# interp.c differs, the other objects are the ones above.
+SCALAR_SPEC := $(BUILD)/simd-scalar/spectest
+SCALAR_INTERP := $(BUILD)/simd-scalar/interp.o
+
 # Examples: the demo module and the embedding example.
 EXAMPLE_WASM := $(BUILD)/examples/fib.wasm $(BUILD)/examples/embed.wasm $(BUILD)/examples/hello.wasm
 EXAMPLE_BINS := $(BUILD)/examples/embed $(BUILD)/examples/embed-shared
@@ -61,6 +72,13 @@ ASAN_OPT   := -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sani
 .PHONY: all clean test unit spectest test-asan deps examples demo demo-run check-warnings \
         test-run test-programs compiled
 all: $(BUILD)/cwasi $(BUILD)/libcwasi.a $(BUILD)/libcwasi.so
+
+$(SCALAR_INTERP): src/interp/interp.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -DCW_SIMD_SCALAR -c $< -o $@
+
+$(SCALAR_SPEC): $(SPEC_OBJS) $(SCALAR_INTERP) $(filter-out $(BUILD)/src/interp/interp.o,$(LIB_OBJS))
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -lcjson $(LDLIBS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -149,7 +167,7 @@ spectest-wabt: deps
 # Every source compiled once: what check-warnings builds with each compiler
 # (the shared library's objects are the same sources again, -fPIC).
 compiled: $(BUILD)/cwasi $(BUILD)/libcwasi.a $(UNIT_BINS) $(BUILD)/spectest $(BUILD)/bench/wat_speed \
-          $(BUILD)/examples/embed
+          $(BUILD)/examples/embed $(SCALAR_SPEC)
 
 # Everything the tests run, built in $(BUILD).
 test-programs: compiled $(BUILD)/libcwasi.so examples
@@ -189,6 +207,15 @@ test-run: test-programs
 	extra=$$(nm -D --defined-only $(BUILD)/libcwasi.so | awk '$$3 !~ /^cwasi_/ {print $$3}'); \
 	if [ -n "$$extra" ]; then echo "libcwasi.so exports more than cwasi_*: $$extra"; status=1; \
 	else echo "libcwasi.so exports $$(nm -D --defined-only $(BUILD)/libcwasi.so | wc -l) symbols, all cwasi_*"; fi; \
+	echo "== SIMD spec tests (wast2json + build/spectest), vector and portable SIMD paths"; \
+	for h in $(BUILD)/spectest $(SCALAR_SPEC); do \
+	  if SPECTEST=$$h SPEC_OUT=$$(dirname $$h)/spec-simd tests/spec/run-wabt.sh 'simd_*' \
+	    >$(BUILD)/spec-simd.log 2>&1; then echo "$$h: $$(tail -n 1 $(BUILD)/spec-simd.log)"; \
+	  else status=1; echo "== $$h FAILED"; tail -n 40 $(BUILD)/spec-simd.log; fi; \
+	done; \
+	echo "== relaxed SIMD spec tests (Wasm 3.0, wast2json + build/spectest)"; \
+	if SPECTEST=$(BUILD)/spectest tests/spec/relaxed.sh >$(BUILD)/spec-relaxed.log 2>&1; then \
+	  tail -n 1 $(BUILD)/spec-relaxed.log; else status=1; cat $(BUILD)/spec-relaxed.log; fi; \
 	echo "== spec tests (cwasi wast), code with fuel and interruption checks"; \
 	if CWASI_SPEC_LIMITS=1 SPEC_OUT=$(BUILD)/spec-limits CWASI=$(BUILD)/cwasi tests/spec/run.sh \
 	  >$(BUILD)/spec-limits.log 2>&1; \
@@ -247,4 +274,4 @@ clean:
 	rm -rf build
 
 -include $(LIB_OBJS:.o=.d) $(PIC_OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(SPEC_OBJS:.o=.d) \
-  $(BUILD)/examples/embed.d
+  $(BUILD)/examples/embed.d $(SCALAR_INTERP:.o=.d)

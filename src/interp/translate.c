@@ -20,6 +20,7 @@
  */
 #include "interp/code.h"
 #include "interp/interp.h"
+#include "interp/simd.h"
 
 #include "decode/reader.h"
 
@@ -185,6 +186,10 @@ static const bool op_traps[IOP__COUNT] = {
     TRAPS_(I32_TRUNC_F64_U) TRAPS_(I64_TRUNC_F32_S) TRAPS_(I64_TRUNC_F32_U)
     TRAPS_(I64_TRUNC_F64_S) TRAPS_(I64_TRUNC_F64_U)
     INTERP_LOADOPS(TRAPS_LOADOP_)
+#define TRAPS_SIMD_(id, w) TRAPS_(id)
+    INTERP_SIMD_LOAD(TRAPS_SIMD_) INTERP_SIMD_STORE(TRAPS_SIMD_)
+    INTERP_SIMD_LOAD_LANE(TRAPS_SIMD_) INTERP_SIMD_STORE_LANE(TRAPS_SIMD_)
+#undef TRAPS_SIMD_
 };
 #undef TRAPS_
 #undef TRAPS_BIN_
@@ -336,12 +341,6 @@ static uint32_t slots_of(const cw_valtype *v, uint32_t n) {
   return s;
 }
 
-/* Only one-slot values are supported by DROP, SELECT and the local
- * operations for now; v128 (two slots) arrives with SIMD. */
-static void need_one_slot(tr *t, cw_valtype v) {
-  if (cw_slots_for(v) != 1) fail(t, "v128 values are not supported yet");
-}
-
 static bool is_wide(cw_valtype v) { return v != CWASI_I32 && v != CWASI_F32; }
 
 /* Writes a constant into slot dst. */
@@ -372,11 +371,18 @@ static void emit_copy(tr *t, uint32_t dst, uint32_t src) {
   emit(t, src);
 }
 
-/* Makes a lazy value HOME. */
+/* Copies a value of type v (a v128 is two slots: one COPY2). */
+static void emit_copy_val(tr *t, cw_valtype v, uint32_t dst, uint32_t src) {
+  emit_copy(t, dst, src);
+  if (cw_slots_for(v) == 2) emit_copy(t, dst + 1, src + 1);
+}
+
+/* Makes a lazy value HOME (a v128 is never CONST: v128.const writes its
+ * home slots at once). */
 static void materialize(tr *t, val *e) {
   if (e->kind == V_HOME) return;
   if (e->kind == V_LOCAL)
-    emit_copy(t, e->home, e->ref);
+    emit_copy_val(t, e->type, e->home, e->ref);
   else
     emit_const(t, e->type, e->home, e->bits);
   e->kind = V_HOME;
@@ -978,6 +984,20 @@ static bool read_imm(cw_reader *r, cw_opcode op, imm *im) {
     return true;
   case CW_IMM_DATA_MEM: return cw_read_u32(r, &im->a) && cw_read_u8(r, &byte);
   case CW_IMM_MEM_MEM: return cw_read_u8(r, &byte) && cw_read_u8(r, &byte);
+  case CW_IMM_V128:
+  case CW_IMM_SHUFFLE: {
+    const uint8_t *p;
+    im->vec_pos = r->pos;
+    return cw_read_bytes(r, 16, &p);
+  }
+  case CW_IMM_LANE:
+    if (!cw_read_u8(r, &byte)) return false;
+    im->a = byte;
+    return true;
+  case CW_IMM_MEMARG_LANE:
+    if (!cw_read_u32(r, &im->a) || !cw_read_u32(r, &im->b) || !cw_read_u8(r, &byte)) return false;
+    im->count = byte;
+    return true;
   }
   return false;
 }
@@ -1379,13 +1399,70 @@ static void emit_local_set(tr *t, uint32_t off, bool tee, cw_valtype type) {
     } else if (v.kind == V_CONST) {
       emit_const(t, v.type, off, v.bits);
     } else {
-      emit_copy(t, off, operand(t, v));
+      emit_copy_val(t, v.type, off, operand(t, v));
     }
   }
   /* The last i32.add stays known: a loop's `i += s` is usually set or
    * teed into its local before the bound check. */
   t->prod_end = t->cmp_end = SIZE_MAX;
   if (tee) push_local(t, type, off);
+}
+
+/* Every v128 instruction, from its row in opcodes.h: the operands it pops
+ * (up to three), then the immediates its shape carries (code.h). */
+static void emit_simd(tr *t, cw_opcode op, const imm *im) {
+  const cw_opinfo *info = &cw_opinfo_table[op];
+  val v[3];
+  uint32_t reg[3], n = 0;
+  while (n < 3 && info->params[n] != CW_T_NONE)
+    n++;
+  for (uint32_t i = n; i-- > 0;)
+    v[i] = pop(t);
+  for (uint32_t i = 0; i < n; i++)
+    reg[i] = operand(t, v[i]);
+  bool has_result = info->result != CW_T_NONE;
+  uint32_t dst = has_result ? result(t, info->result) : 0;
+  if (!reserve(t, 9)) return;
+  emit_op(t, (uint32_t)op);
+  uint32_t cell = has_result ? emit(t, dst) : 0;
+  switch (info->imm) {
+  case CW_IMM_V128: /* dst imm128 */
+  case CW_IMM_SHUFFLE: /* dst a b imm128 */
+    for (uint32_t i = 0; i < n; i++)
+      emit(t, reg[i]);
+    {
+      uint8_t b[16];
+      memcpy(b, t->r.base + im->vec_pos, 16);
+      if (info->imm == CW_IMM_SHUFFLE) b[0] |= interp_shuffle_kind(b); /* see simd.h */
+      for (int w = 0; w < 4; w++) {
+        uint32_t x;
+        memcpy(&x, b + 4 * w, 4);
+        emit(t, x);
+      }
+    }
+    break;
+  case CW_IMM_MEMARG: /* dst addr offset | addr val offset */
+    for (uint32_t i = 0; i < n; i++)
+      emit(t, reg[i]);
+    emit(t, im->b);
+    break;
+  case CW_IMM_MEMARG_LANE: /* [dst] addr v offset lane */
+    emit(t, reg[0]);
+    emit(t, reg[1]);
+    emit(t, im->b);
+    emit(t, im->count);
+    break;
+  case CW_IMM_LANE: /* dst a [x] lane */
+    for (uint32_t i = 0; i < n; i++)
+      emit(t, reg[i]);
+    emit(t, im->a);
+    break;
+  default: /* dst a [b [c]] */
+    for (uint32_t i = 0; i < n; i++)
+      emit(t, reg[i]);
+    break;
+  }
+  if (has_result) produced(t, cell);
 }
 
 /* Translates one reachable instruction. Returns true at the function's end. */
@@ -1515,15 +1592,14 @@ static bool translate_op(tr *t, cw_opcode op, const imm *im) {
     no_fusion(t);
     break;
   }
-  case CW_OP_DROP: need_one_slot(t, pop(t).type); break;
+  case CW_OP_DROP: pop(t); break;
   case CW_OP_SELECT:
   case CW_OP_SELECT_T: {
     val c = pop(t), b = pop(t), a = pop(t);
-    need_one_slot(t, a.type);
     uint32_t ra = operand(t, a), rb = operand(t, b), rc = operand(t, c);
     uint32_t dst = result(t, a.type);
     if (!reserve(t, 5)) break;
-    emit_op(t, IOP_SELECT);
+    emit_op(t, cw_slots_for(a.type) == 2 ? IOP_SELECT_V128 : IOP_SELECT);
     uint32_t cell = emit(t, dst);
     emit(t, ra);
     emit(t, rb);
@@ -1538,7 +1614,6 @@ static bool translate_op(tr *t, cw_opcode op, const imm *im) {
       fail(t, "unknown local");
       break;
     }
-    need_one_slot(t, t->local_type[im->a]);
     da_local(t, im->a, op == CW_OP_LOCAL_GET);
     if (op == CW_OP_LOCAL_GET)
       push_local(t, t->local_type[im->a], t->local_off[im->a]);
@@ -1551,18 +1626,18 @@ static bool translate_op(tr *t, cw_opcode op, const imm *im) {
       fail(t, "unknown global");
       break;
     }
-    need_one_slot(t, m->globals[im->a].type);
+    bool wide = cw_slots_for(m->globals[im->a].type) == 2;
     if (op == CW_OP_GLOBAL_GET) {
       uint32_t dst = result(t, m->globals[im->a].type);
       if (!reserve(t, 3)) break;
-      emit_op(t, IOP_GLOBAL_GET);
+      emit_op(t, wide ? IOP_GLOBAL_GET_V128 : IOP_GLOBAL_GET);
       uint32_t cell = emit(t, dst);
       emit(t, im->a);
       produced(t, cell);
     } else {
       uint32_t src = operand(t, pop(t));
       if (!reserve(t, 3)) break;
-      emit_op(t, IOP_GLOBAL_SET);
+      emit_op(t, wide ? IOP_GLOBAL_SET_V128 : IOP_GLOBAL_SET);
       emit(t, src);
       emit(t, im->a);
     }
@@ -1620,7 +1695,9 @@ static bool translate_op(tr *t, cw_opcode op, const imm *im) {
     break;
   default: {
     const cw_opinfo *info = &cw_opinfo_table[op];
-    if (info->imm == CW_IMM_MEMARG) {
+    if (info->prefix == 0xFD) {
+      emit_simd(t, op, im);
+    } else if (info->imm == CW_IMM_MEMARG) {
       if (info->result != CW_T_NONE)
         emit_load(t, op, im->b);
       else

@@ -91,6 +91,17 @@ run "$cwasi" run --invoke fdiv "$s" 1 3
 check "invoke: f32 shortest round-trip" is 0 0.33333334
 run "$cwasi" run --invoke ddiv "$s" 1 3
 check "invoke: f64 shortest round-trip" is 0 0.3333333333333333
+run "$cwasi" run --invoke add4 "$work/simd.wasm" 0x00000004000000030000000200000001 0x10
+check "invoke: v128 params and result (hex, lane 0 least significant)" \
+  is 0 0x00000004000000030000000200000011
+run "$cwasi" run --invoke splat "$work/simd.wasm" 0x7f
+check "invoke: v128 printed with every byte" is 0 0x7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f
+run "$cwasi" run --invoke sum "$work/simd.wasm" 0xffffffff000000000000000100000002
+check "invoke: v128 argument read back by lanes" is 0 2
+run "$cwasi" run --invoke sum "$work/simd.wasm" 0x1g
+check "invoke: bad v128: usage error" eval '[[ $rc == 2 && $err == *v128* ]]'
+run "$cwasi" run --invoke sum "$work/simd.wasm" 0x123456789012345678901234567890123
+check "invoke: v128 of more than 32 hex digits: usage error" eval '[[ $rc == 2 ]]'
 run "$cwasi" run --invoke ddiv "$s" 1 0
 check "invoke: f64 inf" is 0 inf
 run "$cwasi" run --invoke fdiv "$s" nan 1

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # tests/spec/run-wabt.sh — the optional cross-check (make spectest-wabt): runs the
-# WebAssembly core spec tests (SIMD files excluded) converted by wabt's wast2json
+# WebAssembly core spec tests (SIMD included) converted by wabt's wast2json
 # against build/spectest and prints one line per file and a closing total line
 # "N passed, N failed, N skipped".
 #
-# usage: tests/spec/run-wabt.sh [NAME...]    (NAME: i32, i32.wast, ...; default: all)
+# usage: tests/spec/run-wabt.sh [NAME...]    (NAME: i32, i32.wast, a glob 'simd_*', ...;
+#                                             default: all)
 #
 # Environment:
 #   SPEC_TESTSUITE  the testsuite folder (default: ../shared/testsuite from the repo root)
@@ -44,12 +45,16 @@ wasts=()
 if (($# > 0)); then
   for name in "$@"; do
     name=${name%.wast}
-    [[ -f $suite/core/$name.wast ]] || die "no such test file: $suite/core/$name.wast"
-    wasts+=("$suite/core/$name.wast")
+    matched=0
+    for f in "$suite"/core/$name.wast; do # NAME may be a glob: 'simd_*'
+      [[ -f $f ]] || continue
+      wasts+=("$f")
+      matched=1
+    done
+    ((matched)) || die "no such test file: $suite/core/$name.wast"
   done
 else
   for f in "$suite"/core/*.wast; do
-    case $(basename "$f") in simd_*) continue ;; esac
     wasts+=("$f")
   done
 fi

@@ -450,8 +450,26 @@ static char cmd_action(spec_ctx *c, const cJSON *cmd) {
   return rec;
 }
 
+/* Relaxed SIMD's (either v1 v2 ...): one result, any of the alternatives
+ * (wast2json writes them as "either" instead of "expected"). */
+static char check_either(spec_ctx *c, const cJSON *alts, const action_run *r) {
+  char got[1024];
+  int n = cJSON_GetArraySize(alts);
+  for (int i = 0; i < n && r->nresults == 1; i++) {
+    spec_expect e;
+    char why[256];
+    if (!spec_parse_expect(cJSON_GetArrayItem(alts, i), &e, why, sizeof why))
+      return fail(c, "%s: alternative %d: %s", r->desc, i, why);
+    if (spec_matches(&e, &r->results[0])) return pass(c);
+  }
+  format_results(r->results, r->nresults, got, sizeof got);
+  return fail(c, "%s: expected one of %d alternatives, got %s", r->desc, n, got);
+}
+
 static char check_results(spec_ctx *c, const cJSON *cmd, const action_run *r) {
   const cJSON *jexp = cJSON_GetObjectItemCaseSensitive(cmd, "expected");
+  const cJSON *either = cJSON_GetObjectItemCaseSensitive(cmd, "either");
+  if (!jexp && cJSON_IsArray(either)) return check_either(c, either, r);
   size_t nexp = (size_t)cJSON_GetArraySize(jexp);
   char got[1024], want[1024];
   size_t used = (size_t)snprintf(want, sizeof want, "(");
