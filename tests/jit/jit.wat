@@ -33,4 +33,11 @@
         (local.set 0 (i32.sub (local.get 0) (i32.const 1)))
         (br $l)))
     (local.get $s))
+  ;; SIMD is not compiled: this function stays interpreted, and compiled
+  ;; code calls it directly (through its trampoline).
+  (func $vadd (export "vadd") (param i32 i32) (result i32)
+    (i32x4.extract_lane 2
+      (i32x4.add (i32x4.splat (local.get 0)) (i32x4.splat (local.get 1)))))
+  (func (export "call_vadd") (param i32 i32) (result i32)
+    (i32.mul (call $vadd (local.get 0) (local.get 1)) (i32.const 2)))
 )
