@@ -3,6 +3,7 @@
 #include "interp/interp.h"
 #include "jit/jit.h"
 #include "runtime/rt_internal.h"
+#include "text/wat.h"
 #include "validate/validate.h"
 
 #include <errno.h>
@@ -147,6 +148,16 @@ cwasi_module *cwasi_module_load_file(cwasi_engine *engine, const char *path, cwa
     return NULL;
   }
   if (read_file(path, &buf, &len, err) != CWASI_OK) return NULL;
+  if (cw_text_looks_like_wat(buf, len)) {
+    uint8_t *binary;
+    size_t blen;
+    cwasi_status st = cwasi_wat2wasm((const char *)buf, len, path, &binary, &blen, err);
+    cw_free(buf);
+    if (st != CWASI_OK) return NULL;
+    cwasi_module *mod = cwasi_module_new(engine, binary, blen, err);
+    free(binary);
+    return mod;
+  }
   cwasi_module *mod = cwasi_module_new(engine, buf, len, err);
   cw_free(buf);
   return mod;
