@@ -17,10 +17,28 @@ endif
 # when the toolchain can: no dynamic loader, no libraries to map and relocate
 # at start-up, which was most of what `cwasi run hello.wasm` cost beyond the
 # native hello (bench/README.md). Sanitizer builds set it empty.
+# The jit tier (src/jit/, docs/compiler.md) needs LLVM 19's C headers at
+# build time only: libLLVM is loaded with dlopen when the tier is first used,
+# so the interpreter's start-up pays nothing for it. Without the headers,
+# src/jit/none.c stands in and --tier=jit says it is not built. dlopen needs
+# a dynamically linked cwasi (a static one cannot load libLLVM's libc and
+# libstdc++ dependencies safely); that costs ~0.3 ms of start-up.
+LLVM_CONFIG ?= llvm-config-19
+LLVM_INCDIR := $(shell $(LLVM_CONFIG) --includedir 2>/dev/null)
+ifneq ($(LLVM_INCDIR),)
+JIT_EXCLUDE := src/jit/none.c
+JIT_BUILT   := 1
+JIT_CFLAGS  := -isystem $(LLVM_INCDIR) \
+  -DCW_LLVM_LIB='"$(shell $(LLVM_CONFIG) --libdir)/libLLVM.so.$(shell $(LLVM_CONFIG) --version | cut -d. -f1,2)"'
+CLI_LDFLAGS ?=
+else
+JIT_EXCLUDE := $(filter-out src/jit/none.c,$(wildcard src/jit/*.c))
 CLI_LDFLAGS ?= $(shell echo 'int main(void){return 0;}' | \
   $(CC) -x c -static-pie -o /dev/null - 2>/dev/null && echo -static-pie)
+endif
+LDLIBS  += -ldl
 
-LIB_SRCS  := $(sort $(shell find src -name '*.c' -not -path 'src/cli/*'))
+LIB_SRCS  := $(filter-out $(JIT_EXCLUDE),$(sort $(shell find src -name '*.c' -not -path 'src/cli/*')))
 CLI_SRCS  := $(sort $(wildcard src/cli/*.c))
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o)
 # The shared library's objects: the same sources, position-independent.
@@ -65,6 +83,8 @@ $(SCALAR_SPEC): $(SPEC_OBJS) $(SCALAR_INTERP) $(filter-out $(BUILD)/src/interp/i
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/src/jit/%.o $(BUILD)/pic/src/jit/%.o: CFLAGS += $(JIT_CFLAGS)
 
 $(BUILD)/libcwasi.a: $(LIB_OBJS)
 	@rm -f $@
@@ -206,6 +226,12 @@ test-run: test-programs
 	then tail -n 1 $(BUILD)/spec-limits.log; \
 	else status=1; echo "== FAILED"; tail -n 40 $(BUILD)/spec-limits.log; fi; \
 	echo "== spec tests (cwasi wast)"; CWASI=$(BUILD)/cwasi tests/spec/run.sh || status=1; \
+	if [ -n "$(JIT_BUILT)" ]; then \
+	  echo "== program tests (jit tier)"; \
+	  CWASI_BIN=$(abspath $(BUILD)/cwasi) tests/programs/run.sh tests/jit/cwasi-jit $(BUILD)/programs-jit || status=1; \
+	  echo "== spec tests (cwasi wast --tier=jit)"; \
+	  CWASI_TIER=jit SPEC_OUT=$(BUILD)/spec-jit CWASI=$(BUILD)/cwasi tests/spec/run.sh || status=1; \
+	else echo "== jit tier not built (no llvm-config-19): its tests are skipped"; fi; \
 	exit $$status
 
 # Installs what is missing, checks warnings, runs every suite; fails if any does.

@@ -289,11 +289,11 @@ def geomean(values):
     return math.exp(sum(math.log(v) for v in values) / len(values)) if values else None
 
 
-def measure_hello(cwasi, hello_native, hello_wasm, n, timeout, tmpdir):
+def measure_hello(cwasi_run, hello_native, hello_wasm, n, timeout, tmpdir):
     """Median wall and CPU time of n runs of a hello-world under cwasi and
     natively, interleaved. The native figure is the cost of starting any
     process, so the differences are what cwasi adds."""
-    cmds = {"cwasi": [cwasi, "run", hello_wasm], "native": [hello_native]}
+    cmds = {"cwasi": cwasi_run + [hello_wasm], "native": [hello_native]}
     walls = {k: [] for k in cmds}
     cpus = {k: [] for k in cmds}
     errors = {}
@@ -340,6 +340,33 @@ def measure_in_process(cwasi, hello_wasm, n, build_dir, tmpdir):
     keys = ("total_us", "load_us", "instantiate_us", "run_us", "teardown_us")
     out = {k: float(v) for k, v in zip(keys, m.groups())}
     out["runs"] = n
+    return out
+
+
+def measure_compile(cwasi, wasms, build_dir, tmpdir):
+    """bench/compile_time.c, built against the libcwasi.a next to cwasi: the
+    jit tier's compile time per module, apart from running it. Returns
+    {"llvm_start_ms": .., "programs": {name: {...}}} or {"error": ..}."""
+    lib = os.path.join(os.path.dirname(os.path.abspath(cwasi)), "libcwasi.a")
+    exe = os.path.join(build_dir, "compile_time")
+    src = os.path.join(ROOT, "bench", "compile_time.c")
+    if not os.path.exists(exe) or os.path.getmtime(exe) < newest_mtime([src, lib, __file__]):
+        r = subprocess.run(["cc", "-O2", "-I" + os.path.join(ROOT, "include"), src, lib,
+                            "-lm", "-lpthread", "-ldl", "-o", exe], capture_output=True, text=True)
+        if r.returncode != 0:
+            return {"error": "compile_time.c did not build: %s" % (r.stderr.strip().splitlines() or ["?"])[0]}
+    r = run([exe] + list(wasms.values()), 600, tmpdir)
+    out = {"programs": {}}
+    m = re.search(rb"LLVM start: ([0-9.]+) ms", r.stdout)
+    if m:
+        out["llvm_start_ms"] = float(m.group(1))
+    by_path = {v: k for k, v in wasms.items()}
+    for m in re.finditer(rb"compile (\S+): (\d+) bytes, jit ([0-9.]+) ms, interp ([0-9.]+) ms, "
+                         rb"compile ([0-9.-]+) ms", r.stdout):
+        name = by_path.get(m.group(1).decode(), m.group(1).decode())
+        out["programs"][name] = {"bytes": int(m.group(2)), "compile_ms": float(m.group(5))}
+    if not r.ok() and not out["programs"]:
+        return {"error": r.reason()}
     return out
 
 
@@ -454,6 +481,9 @@ def main():
     ap.add_argument("--json", default=None,
                     help="results file (default bench/results.json; for --only runs, BUILD/results.json)")
     ap.add_argument("--no-install", action="store_true", help="do not install missing packages")
+    ap.add_argument("--tier", default=os.environ.get("BENCH_TIER", ""),
+                    help="cwasi run --tier=TIER (interp, jit); with jit, compile times are "
+                         "measured apart (bench/compile_time.c)")
     args = ap.parse_args()
 
     runs = 1 if args.smoke else max(1, args.runs)
@@ -465,9 +495,12 @@ def main():
     wasm_cflags = shlex.split(os.environ.get("BENCH_WASM_CFLAGS", DEFAULT_WASM_CFLAGS))
     cwasi = os.path.abspath(args.cwasi)
     build = os.path.abspath(args.build)
+    cwasi_run = [cwasi, "run"] + (["--tier=" + args.tier] if args.tier else [])
     if args.json is None:
-        # A partial run must not replace the full suite's published results.
-        args.json = os.path.join(build, "results.json") if args.only else os.path.join(BENCH, "results.json")
+        # A partial run must not replace the full suite's published results;
+        # each tier has its own.
+        base = "results.json" if args.tier in ("", "interp") else "results-%s.json" % args.tier
+        args.json = os.path.join(build, base) if args.only else os.path.join(BENCH, base)
     os.makedirs(os.path.join(build, "native"), exist_ok=True)
     tmpdir = tempfile.mkdtemp(prefix="run-", dir=build)
 
@@ -529,7 +562,7 @@ def main():
             elif not have_cwasi:
                 row["cwasi"] = {"error": "cwasi binary not built"}
             else:
-                cw = Runner("cwasi", [cwasi, "run", b["wasm"]] + prog_args)
+                cw = Runner("cwasi", cwasi_run + [b["wasm"]] + prog_args)
                 runners.append(cw)
             other_runners = []
             if not b["wasm_error"]:
@@ -595,7 +628,7 @@ def main():
         hb = builds["hello"]
         if not hb["native_error"] and not hb["wasm_error"]:
             n = 3 if args.smoke else 20
-            startup = measure_hello(cwasi, hb["native"], hb["wasm"], n, 30, tmpdir)
+            startup = measure_hello(cwasi_run, hb["native"], hb["wasm"], n, 30, tmpdir)
             cw, nat = startup["cwasi"], startup["native"]
 
             def both(v):
@@ -619,7 +652,7 @@ def main():
                     "instantiate %.0f + run %.0f + teardown %.0f" % (
                         n, inproc["total_us"], inproc["load_us"], inproc["instantiate_us"],
                         inproc["run_us"], inproc["teardown_us"]))
-            for label, cmd in (("cwasi", [cwasi, "run", hb["wasm"]]), ("native", [hb["native"]])):
+            for label, cmd in (("cwasi", cwasi_run + [hb["wasm"]]), ("native", [hb["native"]])):
                 kib, err = peak_rss(cmd, tmpdir)
                 rss[label] = {"kib": kib} if kib is not None else {"error": err}
             parts = []
@@ -630,6 +663,35 @@ def main():
             log("peak RSS (hello world, /usr/bin/time -v): %s" % "; ".join(parts))
         else:
             log("start-up: hello world did not build: %s" % (hb["native_error"] or hb["wasm_error"]))
+
+        compile_times = {}
+        if args.tier == "jit" and have_cwasi:
+            wasms = {n: builds[n]["wasm"] for n in names if not builds[n]["wasm_error"]}
+            compile_times = measure_compile(cwasi, wasms, build, tmpdir)
+            if "error" in compile_times:
+                log("jit compile time: failed (%s)" % compile_times["error"])
+            else:
+                log("jit compile time (bench/compile_time.c, best of 3; LLVM start %.1f ms once):" %
+                    compile_times.get("llvm_start_ms", float("nan")))
+                ex_ratios = []
+                for name, v in sorted(compile_times["programs"].items()):
+                    cw_row, nat_row = programs[name]["cwasi"] or {}, programs[name]["native"] or {}
+                    key = "cpu_s" if metric == "cpu" else "wall_s"
+                    extra = ""
+                    if key in cw_row and key in nat_row and nat_row[key] > 0 and not args.smoke:
+                        ex = (cw_row[key] - v["compile_ms"] / 1e3) / nat_row[key]
+                        if ex > 0:
+                            v["ratio_without_compile"] = ex
+                            ex_ratios.append(ex)
+                            extra = ", ratio without it %.2fx" % ex
+                        else:
+                            extra = ", more than the whole run: measurement noise"
+                    log("  %-12s %7.1f ms for %d bytes (%.2f MB/s)%s" % (
+                        name, v["compile_ms"], v["bytes"],
+                        v["bytes"] / 1e3 / v["compile_ms"] if v["compile_ms"] > 0 else 0, extra))
+                if ex_ratios:
+                    compile_times["geomean_ratio_without_compile"] = geomean(ex_ratios)
+                    log("geometric mean of cwasi/native without compile time: %.2fx" % geomean(ex_ratios))
 
         results = {
             "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
@@ -648,6 +710,8 @@ def main():
             "hello_startup": startup,
             "hello_peak_rss": rss,
             "other_runtimes": [n for n, _ in others],
+            "tier": args.tier or "interp",
+            "jit_compile": compile_times,
         }
         if not args.smoke:
             with open(args.json, "w") as f:

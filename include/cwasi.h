@@ -106,6 +106,14 @@ const char *cwasi_trap_message(cwasi_trap_kind kind);
 
 /* ---- engine ---------------------------------------------------------- */
 
+/* How wasm functions run. CWASI_TIER_JIT compiles each module when it is
+ * created (LLVM, when built in: cwasi_module_new fails with a message
+ * otherwise); functions it does not compile stay interpreted. */
+typedef enum cwasi_tier {
+  CWASI_TIER_INTERP = 0,
+  CWASI_TIER_JIT = 1,
+} cwasi_tier;
+
 /* Zero-initialise and set what you need; every field's zero is the default.
  * Going past value_stack_bytes or max_call_depth traps "call stack
  * exhausted". consume_fuel and interruptible change the code the engine
@@ -123,6 +131,9 @@ typedef struct cwasi_config {
    * and cwasi_store_set_timeout stop running wasm code at its next function
    * entry or loop iteration. */
   bool interruptible;
+  /* The execution tier; 0 = the interpreter. The jit tier does not check
+   * fuel or interruption yet: with either, its functions stay interpreted. */
+  cwasi_tier tier;
 } cwasi_config;
 /* A module is translated for its engine's settings: instantiating it in a
  * store whose engine differs in consume_fuel or interruptible fails with

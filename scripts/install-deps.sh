@@ -10,6 +10,8 @@
 #                         compiling C to WASI modules (tests/wasi)
 #   rustc libstd-rust-dev-wasm32 strace
 #                         Rust's std on WASI; which path resolver runs (tests/wasi)
+#   llvm-19-dev           the jit tier (src/jit/): LLVM's C headers to build it, libLLVM
+#                         (loaded at run time) to use it; without it make builds the rest
 #   valgrind              the limits test's leak check (make test); bench/icount.sh
 #   nodejs                AssemblyScript guests (tests/wasi; npm, bundled with it here,
 #                         installs the compiler)
@@ -18,7 +20,7 @@
 set -euo pipefail
 
 packages=(make gcc libc6-dev wabt libcjson-dev clang lld wasi-libc libclang-rt-14-dev-wasm32
-  rustc libstd-rust-dev-wasm32 strace valgrind nodejs)
+  rustc libstd-rust-dev-wasm32 strace valgrind nodejs llvm-19-dev)
 # Debian's nodejs has no npm (tests/as installs AssemblyScript with it); NodeSource's
 # bundles it and conflicts with the npm package, so ask only when it is missing.
 command -v npm >/dev/null || packages+=(npm)

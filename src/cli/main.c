@@ -20,9 +20,9 @@
 #include <unistd.h>
 
 static const char usage_text[] =
-    "usage: cwasi run [--invoke NAME] [WASI OPTIONS] [LIMITS] MODULE [ARGS...]\n"
+    "usage: cwasi run [--invoke NAME] [--tier=interp|jit] [WASI OPTIONS] [LIMITS] MODULE [ARGS...]\n"
     "       cwasi validate MODULE\n"
-    "       cwasi wast [-v] [--limit-checks] SCRIPT.wast...\n"
+    "       cwasi wast [-v] [--limit-checks] [--tier=interp|jit] SCRIPT.wast...\n"
     "       cwasi --help | --version\n"
     "\n"
     "cwasi is a WebAssembly runtime (WebAssembly 2.0 core, WASI preview1).\n"
@@ -34,6 +34,8 @@ static const char usage_text[] =
     "             with --invoke NAME, call the exported function NAME with ARGS\n"
     "             (i32/i64: decimal or 0x hex, may be negative; f32/f64: decimal,\n"
     "             nan, inf) and print each result on its own line\n"
+    "             --tier=jit compiles the module to native code first (LLVM 19);\n"
+    "             --tier=interp (the default) interprets it\n"
     "  validate   decode and validate the module; prints nothing if it is valid\n"
     "  wast       run spec test scripts: one line per file, then\n"
     "             \"N passed, N failed, N skipped\" (skips by feature); with -v,\n"
@@ -242,6 +244,7 @@ static int cmd_run(cwasi_engine *engine, int argc, char **argv) {
   const char *invoke_name = NULL;
   cli_limits limits;
   cli_limits_init(&limits);
+  cwasi_tier tier = CWASI_TIER_INTERP;
   int i = 0;
   for (; i < argc && argv[i][0] == '-'; i++) {
     if (strcmp(argv[i], "--") == 0) {
@@ -257,6 +260,13 @@ static int cmd_run(cwasi_engine *engine, int argc, char **argv) {
       invoke_name = argv[++i];
     } else if (strncmp(argv[i], "--invoke=", 9) == 0) {
       invoke_name = argv[i] + 9;
+    } else if (strncmp(argv[i], "--tier=", 7) == 0) {
+      if (strcmp(argv[i] + 7, "interp") == 0)
+        tier = CWASI_TIER_INTERP;
+      else if (strcmp(argv[i] + 7, "jit") == 0)
+        tier = CWASI_TIER_JIT;
+      else
+        return usage_error("run: --tier must be interp or jit, not '%s'", argv[i] + 7);
     } else {
       int r = cli_limits_option(argc, argv, &i, &limits);
       if (r == 0) r = cli_wasi_option(argc, argv, &i);
@@ -271,6 +281,7 @@ static int cmd_run(cwasi_engine *engine, int argc, char **argv) {
   /* Fuel, interruption and stack sizes are the engine's configuration. */
   cwasi_config cfg;
   cli_limits_config(&limits, &cfg);
+  cfg.tier = tier;
   cwasi_engine *limited = cwasi_engine_new(&cfg);
   if (!limited) {
     fprintf(stderr, "cwasi: out of memory\n");
@@ -340,6 +351,10 @@ static int cmd_wast(cwasi_engine *engine, int argc, char **argv) {
       opt.verbose = true;
     else if (strcmp(argv[i], "--limit-checks") == 0)
       opt.limit_checks = true;
+    else if (strcmp(argv[i], "--tier=jit") == 0)
+      opt.tier = CWASI_TIER_JIT;
+    else if (strcmp(argv[i], "--tier=interp") == 0)
+      opt.tier = CWASI_TIER_INTERP;
     else
       return usage_error("wast: unknown option '%s'", argv[i]);
   }

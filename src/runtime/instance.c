@@ -11,6 +11,7 @@
  * by the store since other instances may already see its effects.
  */
 #include "interp/interp.h"
+#include "jit/jit.h"
 #include "runtime/rt_internal.h"
 
 #include <stdio.h>
@@ -264,7 +265,10 @@ static cwasi_status allocate(cwasi_instance *inst, const cwasi_extern *imports, 
     f->inst = inst;
     f->func_index = i;
     f->code = &mod->code[i - m->nimported_funcs];
-    f->entry = interp_lazy_entry; /* translates on the first call */
+    /* Compiled code when the jit tier compiled it, else the interpreter
+     * (which translates on the first call). */
+    f->entry = jit_func_entry(mod, i - m->nimported_funcs);
+    if (!f->entry) f->entry = interp_lazy_entry;
     inst->funcs[i] = f;
   }
 

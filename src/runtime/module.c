@@ -1,6 +1,7 @@
 /* module.c — the engine, and cwasi_module: decode + validate, refcounted. */
 #include "decode/decode.h"
 #include "interp/interp.h"
+#include "jit/jit.h"
 #include "runtime/rt_internal.h"
 #include "text/wat.h"
 #include "validate/validate.h"
@@ -20,10 +21,16 @@ cwasi_engine *cwasi_engine_new(const cwasi_config *config) {
   if (config) e->config = *config;
   if (e->config.value_stack_bytes == 0) e->config.value_stack_bytes = RT_DEFAULT_STACK_BYTES;
   if (e->config.max_call_depth == 0) e->config.max_call_depth = RT_DEFAULT_CALL_DEPTH;
+  pthread_mutex_init(&e->jit_lock, NULL);
   return e;
 }
 
-void cwasi_engine_delete(cwasi_engine *engine) { cw_free(engine); }
+void cwasi_engine_delete(cwasi_engine *engine) {
+  if (!engine) return;
+  jit_engine_free(engine);
+  pthread_mutex_destroy(&engine->jit_lock);
+  cw_free(engine);
+}
 
 /* decode_module + validate_module; on success *out owns the module. */
 static cwasi_status load(const uint8_t *bytes, size_t len, cw_module **out, cwasi_error *err) {
@@ -60,6 +67,14 @@ cwasi_module *cwasi_module_new(cwasi_engine *engine, const uint8_t *bytes, size_
   mod->engine = engine;
   mod->m = m;
   mod->refcount = 1;
+  /* Compiled code has no fuel or interruption checks yet: with either, the
+   * interpreter runs everything (cwasi.h). */
+  const cwasi_config *cfg = &engine->config;
+  if (cfg->tier == CWASI_TIER_JIT && !cfg->consume_fuel && !cfg->interruptible &&
+      jit_module_compile(mod, err) != CWASI_OK) {
+    rt_module_release(mod);
+    return NULL;
+  }
   cw_error_clear(err);
   return mod;
 }
@@ -154,6 +169,7 @@ void rt_module_release(cwasi_module *mod) {
   for (uint32_t i = 0; i < ndefined; i++)
     if (mod->code[i]) interp_code_free(mod->code[i]);
   cw_free(mod->code);
+  jit_module_free(mod);
   decode_module_free(mod->m);
   cw_free(mod);
 }

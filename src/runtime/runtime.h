@@ -17,9 +17,14 @@
 #include "decode/module.h"
 
 struct interp_code; /* translated function body, owned by the module (src/interp/) */
+struct jit_engine;  /* compiled tier state (src/jit/) */
+struct jit_module;
+struct jit_act;
 
 struct cwasi_engine {
   cwasi_config config; /* defaults filled in */
+  struct jit_engine *jit; /* created on first use, under jit_lock */
+  pthread_mutex_t jit_lock;
 };
 
 /* A decoded, validated module plus what execution derives from it. */
@@ -30,6 +35,7 @@ struct cwasi_module {
   /* Translated code per defined function (index = funcidx - nimported_funcs),
    * NULL until translated. Owned here, freed with interp_code_free. */
   struct interp_code **code;
+  struct jit_module *jit; /* compiled code (jit tier), NULL otherwise */
 };
 
 /* Function types are interned per store so that call_indirect's check is
@@ -156,6 +162,10 @@ struct cwasi_store {
   uint32_t frames_cap;
   uint32_t depth;     /* wasm frames in use by outer activations */
   uint32_t host_nesting; /* host -> wasm re-entries, bounded to keep the C stack bounded */
+  /* Compiled code (src/jit/): the innermost activation, where traps go, and
+   * the lowest stack address compiled code may reach. */
+  struct jit_act *jit_act;
+  uintptr_t jit_stack_limit;
 };
 
 struct cwasi_caller {

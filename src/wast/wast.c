@@ -1256,7 +1256,8 @@ bool cw_wast_run_file(const char *path, const cw_wast_options *opt, cw_wast_tall
   r->tally = t;
   r->fail.msg = r->err;
   r->fail.msglen = sizeof r->err;
-  cwasi_config cfg = {.consume_fuel = opt->limit_checks, .interruptible = opt->limit_checks};
+  cwasi_config cfg = {
+      .consume_fuel = opt->limit_checks, .interruptible = opt->limit_checks, .tier = opt->tier};
   r->engine = cwasi_engine_new(&cfg);
   r->store = r->engine ? cwasi_store_new(r->engine) : NULL;
   if (r->store && opt->limit_checks) cwasi_store_set_fuel(r->store, UINT64_MAX);

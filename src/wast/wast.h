@@ -35,6 +35,7 @@ typedef struct cw_wast_options {
   /* Fuel and interruption checks compiled into the code (unlimited fuel,
    * no interrupt): they must change no result. */
   bool limit_checks;
+  cwasi_tier tier; /* the engine's execution tier (--tier) */
 } cw_wast_options;
 
 /* Runs one script file, adding to t. False if the file could not be read

@@ -19,6 +19,7 @@
 #   SPEC_JOBS        files run in parallel (default: 2)
 #   CWASI_SPEC_LIMITS  1: run with fuel and interruption checks in the code
 #                    (cwasi wast --limit-checks); no result may change
+#   CWASI_TIER       jit: run in the compiled tier (cwasi wast --tier=jit)
 #
 # Exit status: 0 when every failure is listed in tests/spec/KNOWN_FAILURES
 # (2.0) or tests/spec/KNOWN_FAILURES-3.0 ("file.wast:LINE reason"); 1 when
@@ -44,6 +45,7 @@ die() { echo "spec: $*" >&2; exit 2; }
 cwasi=$(cd "$(dirname "$cwasi")" && pwd)/$(basename "$cwasi")
 limit_flag=()
 [[ ${CWASI_SPEC_LIMITS:-} == 1 ]] && limit_flag=(--limit-checks)
+[[ -n ${CWASI_TIER:-} ]] && limit_flag+=("--tier=$CWASI_TIER")
 mkdir -p "$out/2.0" "$out/3.0" || die "cannot create $out"
 out=$(cd "$out" && pwd)
 

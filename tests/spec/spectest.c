@@ -647,6 +647,9 @@ static bool run_script(spec_ctx *c, const cJSON *commands, tally *t) {
   cwasi_config cfg = {0};
   cfg.consume_fuel = limits && strcmp(limits, "1") == 0;
   cfg.interruptible = limits && (strcmp(limits, "1") == 0 || strcmp(limits, "interrupt") == 0);
+  /* CWASI_TIER=jit: the compiled tier (docs/compiler.md). */
+  const char *tier = getenv("CWASI_TIER");
+  cfg.tier = tier && strcmp(tier, "jit") == 0 ? CWASI_TIER_JIT : CWASI_TIER_INTERP;
   c->engine = cwasi_engine_new(&cfg);
   c->store = c->engine ? cwasi_store_new(c->engine) : NULL;
   if (c->store && cfg.consume_fuel) cwasi_store_set_fuel(c->store, UINT64_MAX);
