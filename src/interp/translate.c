@@ -112,6 +112,7 @@ typedef struct tr {
    * to its end (DA_END). */
   uint64_t *da;
   size_t da_words, da_cap; /* da_cap: sets allocated */
+  bool plain; /* cwasi_engine.plain_translation */
   bool oom;
   const char *bad; /* first inconsistency found */
   size_t bad_offset;
@@ -1672,6 +1673,10 @@ static cwasi_status translate(tr *t, const cw_func *fn, struct interp_code **out
     }
     if (!reserve(t, 32)) break;
     finished = translate_op(t, op, &im);
+    if (t->plain && !t->unreachable) { /* nothing lazy, nothing to look back at */
+      materialize_all(t);
+      no_fusion(t);
+    }
   }
   if (!t->bad && !t->oom && t->r.pos != fn->body_end) fail(t, "code after the function's end");
 
@@ -1737,6 +1742,7 @@ cwasi_status interp_translate(cwasi_module *mod, uint32_t defidx, cwasi_error *e
   t.words = interp_op_words();
   t.ftype = cw_module_func_type(m, m->nimported_funcs + defidx);
   t.site_offset = UINT32_MAX;
+  t.plain = mod->engine->plain_translation;
   cwasi_status st = translate(&t, &m->funcs[defidx], &mod->code[defidx], err);
   cw_free(t.code);
   cw_free(t.vals);

@@ -17,6 +17,9 @@ struct interp_code; /* translated function body, owned by the module (src/interp
 
 struct cwasi_engine {
   cwasi_config config; /* defaults filled in */
+  /* Tests only: translate every instruction on its own, operands in their
+   * home slots, no fusion (tests/interp/fuzz_diff.c runs both ways). */
+  bool plain_translation;
 };
 
 /* A decoded, validated module plus what execution derives from it. */

@@ -203,5 +203,7 @@ for ((n = 8; n < size; n++)); do
 done
 check "validate: all single-byte corruptions handled" eval '[[ $bad == 0 ]]'
 
+source "$root/tests/cli/bad_inputs.sh"
+
 rm -f "$work/stdout" "$work/stderr"
 finish cli

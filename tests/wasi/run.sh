@@ -31,7 +31,7 @@ compile() {
 }
 
 for f in "$src"/*.c; do
-  case $(basename "$f") in swapper.c | no_openat2.c | test_*.c) continue ;; esac
+  case $(basename "$f") in swapper.c | no_openat2.c | test_*.c | fuzz_*.c) continue ;; esac
   compile "$f" "$(basename "$f" .c)"
 done
 for f in "$src"/programs/*.c; do compile "$f" "$(basename "$f" .c)"; done
