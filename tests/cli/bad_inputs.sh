@@ -23,6 +23,11 @@ one_error() {
   check "$1" eval '[[ $rc == 1 && -z $out && $(lines "$err") == 1 && $err == *"$3"* ]]'
 }
 
+: >"$work/bad-empty.wasm"
+run "$cwasi" run "$work/bad-empty.wasm"
+check "empty file: unexpected end at offset 0" \
+  eval '[[ $rc == 1 && $(lines "$err") == 1 && $err == *"offset 0x0: unexpected end" ]]'
+
 # ---- huge counts: each claims 2^32-1 items in a section of a few bytes ----
 bad types "\x01\x05$max"
 one_error "2^32-1 types: unexpected end" types "section 1 (type): unexpected end"

@@ -39,7 +39,7 @@
 #define GEN_MAX_FUNCS 6
 #define GEN_MAX_PARAMS 4
 #define GEN_MAX_RESULTS 3
-#define GEN_MAX_LOCALS 12 /* params, declared, then the two counters */
+#define GEN_MAX_LOCALS 14 /* params, declared, two counters, two NaN scratch */
 #define GEN_MAX_WORK 2048 /* a function's estimated work, in loop trips */
 #define GEN_MAX_BODY 6000 /* bytes of code per function before only leaves are made */
 
@@ -62,10 +62,12 @@ typedef struct gen {
   uint32_t work[GEN_MAX_FUNCS]; /* estimated work of each finished function */
   uint32_t cur;                 /* the function being generated */
   uint8_t locals[GEN_MAX_LOCALS];
-  uint32_t nlocals, counter0; /* counters: locals counter0, counter0 + 1 */
-  uint32_t mult;              /* product of the enclosing loops' trip counts */
-  uint32_t loops;             /* enclosing loops */
-  uint32_t labels;            /* enclosing labels inside the body */
+  /* counters: locals counter0, counter0 + 1; then an f32 and an f64 that
+   * only gen_canon uses */
+  uint32_t nlocals, counter0;
+  uint32_t mult;   /* product of the enclosing loops' trip counts */
+  uint32_t loops;  /* enclosing loops */
+  uint32_t labels; /* enclosing labels inside the body */
 } gen;
 
 static const uint8_t gen_valtypes[4] = {0x7F, 0x7E, 0x7D, 0x7C}; /* i32 i64 f32 f64 */
@@ -275,13 +277,36 @@ static void gen_unop(gen *g, uint8_t t) {
   default: gen_op(g, (uint8_t)(0x99 + gen_below(g, 7))); break;
   }
 }
+
+/*
+ * Replaces a NaN on top of the stack by the positive canonical NaN. A NaN
+ * result's sign and payload are nondeterministic in Wasm (and differ
+ * between the fused and plain translations when an operand swap changes
+ * which NaN x86 propagates), so where bits become observable — a float
+ * reinterpreted as an integer, stored to memory or to a global, or the
+ * sign source of copysign — the generator makes them deterministic:
+ *   local.tee s; const nan; local.get s; local.get s; eq; select
+ */
+static void gen_canon(gen *g, uint8_t t) {
+  uint32_t s = g->counter0 + (t == 0x7D ? 2 : 3);
+  gen_op2(g, 0x22, s);
+  gen_const(g, t, t == 0x7D ? 0x7FC00000 : 0x7FF8000000000000);
+  gen_op2(g, 0x20, s);
+  gen_op2(g, 0x20, s);
+  gen_op(g, t == 0x7D ? 0x5B : 0x61);
+  gen_op(g, 0x1B);
+}
+
 static void gen_binop(gen *g, uint8_t t) {
+  uint8_t op;
   switch (t) {
-  case 0x7F: gen_op(g, (uint8_t)(0x6A + gen_below(g, 15))); break;
-  case 0x7E: gen_op(g, (uint8_t)(0x7C + gen_below(g, 15))); break;
-  case 0x7D: gen_op(g, (uint8_t)(0x92 + gen_below(g, 7))); break;
-  default: gen_op(g, (uint8_t)(0xA0 + gen_below(g, 7))); break;
+  case 0x7F: op = (uint8_t)(0x6A + gen_below(g, 15)); break;
+  case 0x7E: op = (uint8_t)(0x7C + gen_below(g, 15)); break;
+  case 0x7D: op = (uint8_t)(0x92 + gen_below(g, 7)); break;
+  default: op = (uint8_t)(0xA0 + gen_below(g, 7)); break;
   }
+  if (op == 0x98 || op == 0xA6) gen_canon(g, t); /* copysign's sign source */
+  gen_op(g, op);
 }
 /* A comparison of two values of type u (i32 result). */
 static void gen_cmp(gen *g, uint8_t u) {
@@ -385,6 +410,7 @@ static void gen_expr(gen *g, uint8_t t, uint32_t depth) {
     while (gen_convs[k].to != t)
       k = (k + 1) % CW_ARRAY_LEN(gen_convs);
     gen_expr(g, gen_convs[k].from, depth);
+    if (gen_convs[k].op == 0xBC || gen_convs[k].op == 0xBD) gen_canon(g, gen_convs[k].from);
     if (gen_convs[k].sat) gen_op(g, 0xFC);
     gen_op(g, gen_convs[k].op);
     break;
@@ -491,6 +517,7 @@ static void gen_stmt(gen *g, uint32_t depth) {
   case 2: {
     uint32_t k = gen_below(g, 4);
     gen_expr(g, gen_valtypes[k], d);
+    if (k >= 2) gen_canon(g, gen_valtypes[k]);
     gen_op2(g, 0x24, k);
     break;
   }
@@ -499,6 +526,7 @@ static void gen_stmt(gen *g, uint32_t depth) {
     uint32_t k = gen_below(g, CW_ARRAY_LEN(gen_stores));
     gen_addr(g, d);
     gen_expr(g, gen_stores[k].type, d);
+    if (gen_stores[k].type == 0x7D || gen_stores[k].type == 0x7C) gen_canon(g, gen_stores[k].type);
     gen_op(g, gen_stores[k].op);
     gen_memarg(g, gen_stores[k].log2);
     break;
@@ -688,19 +716,21 @@ static void gen_module(const uint8_t *data, size_t size, gen_buf *mod) {
     const gen_type *ty = &g.types[f];
     uint8_t declared[GEN_MAX_LOCALS];
     uint32_t ndeclared;
-    gen_valtype_list(&g, declared, &ndeclared, GEN_MAX_LOCALS - GEN_MAX_PARAMS - 2);
+    gen_valtype_list(&g, declared, &ndeclared, GEN_MAX_LOCALS - GEN_MAX_PARAMS - 4);
     memcpy(g.locals, ty->params, ty->nparams);
     memcpy(g.locals + ty->nparams, declared, ndeclared);
     g.counter0 = ty->nparams + ndeclared;
     g.locals[g.counter0] = g.locals[g.counter0 + 1] = 0x7F;
-    g.nlocals = g.counter0 + 2;
+    g.locals[g.counter0 + 2] = 0x7D;
+    g.locals[g.counter0 + 3] = 0x7C;
+    g.nlocals = g.counter0 + 4;
     g.cur = f;
     g.mult = 1;
     g.out = &body;
-    gen_uleb(&body, ndeclared + 1);
+    gen_uleb(&body, ndeclared + 3);
     for (uint32_t i = 0; i < ndeclared; i++)
       gen_put(&body, 1), gen_put(&body, declared[i]);
-    gen_put(&body, 2), gen_put(&body, 0x7F);
+    gen_bytes(&body, "\2\x7F\1\x7D\1\x7C", 6);
     uint32_t depth = 2 + gen_below(&g, 4);
     gen_stmts(&g, depth, 8);
     for (uint32_t i = 0; i < ty->nresults; i++)

@@ -187,7 +187,7 @@ static size_t make_path(const uint8_t *data, size_t size, char *buf, size_t cap)
 typedef struct outcome {
   uint16_t err;
   struct stat dir;
-  char name[NAME_MAX + 2];
+  char name[PATH_MAX]; /* the last component is not limited to NAME_MAX here */
   bool dir_only;
 } outcome;
 
@@ -227,6 +227,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   resolve_with(CWASI_WASI_RESOLVE_OPENAT2, path, follow, &a);
   resolve_with(CWASI_WASI_RESOLVE_WALK, path, follow, &b);
   if (path[0] == '/') REQUIRE(a.err != WASI_ESUCCESS);
+  /* An escape through a long symlink chain is a refusal either way, but
+   * which one depends on the order of the checks: the walk refuses the
+   * ".." above the base as soon as it gets there; the kernel's openat2
+   * says EXDEV (ENOTCAPABLE) the first time and ELOOP on later calls for
+   * the same path (Linux 6.18: "chain20/up2", 24 links, gives EXDEV, then
+   * ELOOP), so the two may differ between these two refusals only. */
+  bool both_refused = (a.err == WASI_ELOOP && b.err == WASI_ENOTCAPABLE) ||
+                      (a.err == WASI_ENOTCAPABLE && b.err == WASI_ELOOP);
+  if (both_refused) return 0;
   if (a.err != b.err)
     fprintf(stderr, "fuzz_resolve: \"%s\" (follow %d): openat2 errno %u, walk errno %u\n", path,
             follow, a.err, b.err);
