@@ -42,7 +42,7 @@ FUZZ_SRCS    := $(sort $(wildcard tests/*/fuzz_*.c))
 FUZZ_NAMES   := $(notdir $(FUZZ_SRCS:.c=))
 REPLAY_BINS  := $(FUZZ_SRCS:tests/%.c=$(BUILD)/tests/%)
 FUZZ_CC      ?= clang
-FUZZ_CFLAGS  := -std=gnu11 -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+FUZZ_CFLAGS  := -std=gnu11 -g -O1 -fsanitize=address,undefined \
   -fno-sanitize-recover=all -Iinclude -Isrc
 FUZZ_OBJS    := $(LIB_SRCS:%.c=$(BUILD)/fuzz/obj/%.o)
 FUZZ_BINS    := $(addprefix $(BUILD)/fuzz/,$(FUZZ_NAMES))
