@@ -56,8 +56,12 @@ SMOKE_ARGS = {
     "alloc": ["1"], "bytecode": ["10"], "crc32": ["2"], "fib": ["24"],
     "hashtable": ["1"], "lang": ["4"], "lz": ["1"], "mandelbrot": ["200"], "matmul": ["96"],
     "memops": ["2"], "nbody": ["10000"], "qsort": ["1"], "sha256": ["2"],
-    "sieve": ["18"],
+    "sieve": ["18"], "blur": ["4"], "bytesearch": ["2"],
 }
+
+# Programs also built with -msimd128 (clang auto-vectorizes them), timed under
+# cwasi against their scalar wasm build: the SIMD table of `make bench`.
+SIMD_PROGRAMS = ("blur", "bytesearch", "matmul")
 
 # Other runtimes BENCH_OTHERS can name; {wasm} is the module.
 KNOWN_RUNTIMES = {
@@ -214,9 +218,21 @@ def compile_c(src, out, cflags, target, deps):
             same = f.read() == flags_line
         if same and os.path.getmtime(out) >= newest_mtime([src] + deps + [__file__]):
             return None
-    cmd = ["clang"] + (["--target=" + target] if target else []) + cflags + \
-          ["-I" + PROGRAMS, src, "-o", out, "-lm"]
-    r = subprocess.run(cmd, capture_output=True, text=True)
+    tgt = ["--target=" + target] if target else []
+    if target:
+        # Compile, then link without -O: clang runs binaryen's wasm-opt after
+        # an optimizing link whenever it finds one, so the module would depend
+        # on what else is installed (tests/lib.sh, wasm_cc).
+        cmds = [["clang"] + tgt + cflags + ["-I" + PROGRAMS, "-c", src, "-o", out + ".o"],
+                ["clang"] + tgt + [out + ".o", "-o", out, "-lm"]]
+    else:
+        cmds = [["clang"] + cflags + ["-I" + PROGRAMS, src, "-o", out, "-lm"]]
+    for cmd in cmds:
+        r = subprocess.run(cmd, capture_output=True, text=True)
+        if r.returncode != 0:
+            break
+    if target and os.path.exists(out + ".o"):
+        os.remove(out + ".o")
     if r.returncode != 0:
         lines = [l for l in r.stderr.splitlines() if "error" in l] or r.stderr.splitlines() or ["clang failed"]
         return lines[0].strip()
@@ -387,6 +403,46 @@ def git_commit():
 
 # ---------------------------------------------------------------- main
 
+def measure_simd(names, builds, cwasi, have_cwasi, wasm_cflags, headers, runs, metric, smoke,
+                 timeout, build, tmpdir):
+    """Times SIMD_PROGRAMS' -msimd128 builds against their scalar wasm builds
+    under cwasi (interleaved runs); returns {name: row} for the JSON."""
+    todo = [n for n in SIMD_PROGRAMS if n in names and not builds[n]["wasm_error"]]
+    if not todo or not have_cwasi:
+        return {}
+    flags = wasm_cflags + ["-msimd128"]
+    log("== -msimd128 builds under cwasi (clang --target=wasm32-wasi %s)" % " ".join(flags))
+    log("%-12s %9s %9s %8s  %s" % ("program", "scalar s", "simd s", "speedup", "checksum"))
+    out = {}
+    key = metric + "_s"
+    for name in todo:
+        src = os.path.join(PROGRAMS, name + ".c")
+        wasm = os.path.join(build, name + ".simd.wasm")
+        err = compile_c(src, wasm, flags, "wasm32-wasi", headers)
+        if err:
+            log("%-12s build failed: %s" % (name, err))
+            out[name] = {"error": "build failed: " + err}
+            continue
+        prog_args = SMOKE_ARGS.get(name, []) if smoke else []
+        scalar = Runner("scalar", [cwasi, "run", builds[name]["wasm"]] + prog_args)
+        vec = Runner("simd", [cwasi, "run", wasm] + prog_args)
+        for _ in range(runs):
+            scalar.step(timeout, tmpdir)
+            vec.step(timeout, tmpdir)
+        a, b = scalar.summary(), vec.summary()
+        if "error" in a or "error" in b:
+            log("%-12s failed: %s" % (name, a.get("error") or b.get("error")))
+            out[name] = {"scalar": a, "simd": b}
+            continue
+        same = scalar.results[0].stdout == vec.results[0].stdout
+        speedup = a[key] / b[key] if b[key] else None
+        log("%-12s %s %s %s  %s" % (name, fmt_s(a[key]), fmt_s(b[key]),
+                                    ("%7.2fx" % speedup) if speedup else "%8s" % "-",
+                                    b.get("checksum") if same else "MISMATCH with the scalar build"))
+        out[name] = {"scalar": a, "simd": b, "speedup": speedup, "checksum_match": same}
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description="cwasi benchmark suite (see bench/README.md)")
     ap.add_argument("--cwasi", default=os.path.join(ROOT, "build", "cwasi"), help="the cwasi binary")
@@ -532,6 +588,9 @@ def main():
         else:
             log("geometric mean of cwasi/native: n/a (cwasi ran no program successfully)")
 
+        simd = measure_simd(names, builds, cwasi, have_cwasi, wasm_cflags, headers, runs, metric,
+                            args.smoke, timeout, build, tmpdir)
+
         startup, rss = {}, {}
         hb = builds["hello"]
         if not hb["native_error"] and not hb["wasm_error"]:
@@ -585,6 +644,7 @@ def main():
             "programs": programs,
             "geomean_ratio": gm,
             "geomean_programs": len(ratios),
+            "simd": simd,
             "hello_startup": startup,
             "hello_peak_rss": rss,
             "other_runtimes": [n for n, _ in others],

@@ -88,6 +88,9 @@ typedef enum cwasi_trap_kind {
   CWASI_TRAP_INVALID_CONVERSION, /* "invalid conversion to integer" */
   CWASI_TRAP_STACK_EXHAUSTED,    /* "call stack exhausted" */
   CWASI_TRAP_HOST,               /* raised by a host function */
+  CWASI_TRAP_OUT_OF_FUEL,        /* "all fuel consumed" (cwasi_config.consume_fuel) */
+  CWASI_TRAP_INTERRUPT,          /* "interrupted", or "interrupted: timeout of 2s reached"
+                                  * (cwasi_config.interruptible) */
 } cwasi_trap_kind;
 
 typedef struct cwasi_error {
@@ -103,10 +106,27 @@ const char *cwasi_trap_message(cwasi_trap_kind kind);
 
 /* ---- engine ---------------------------------------------------------- */
 
+/* Zero-initialise and set what you need; every field's zero is the default.
+ * Going past value_stack_bytes or max_call_depth traps "call stack
+ * exhausted". consume_fuel and interruptible change the code the engine
+ * translates (a check at every function entry and loop head, see
+ * docs/interpreter.md): an engine without them runs code with no check at
+ * all, so they cost nothing unless asked for. */
 typedef struct cwasi_config {
   size_t value_stack_bytes; /* interpreter operand/locals stack; 0 = default (8 MiB) */
   uint32_t max_call_depth;  /* wasm call frames; 0 = default (50000) */
+  /* Fuel metering, as Wasmtime's Config::consume_fuel: every store starts
+   * with 0 fuel (cwasi_store_set_fuel gives it some) and wasm code traps
+   * "all fuel consumed" when it runs out. */
+  bool consume_fuel;
+  /* Interruption, as Wasmtime's epoch interruption: cwasi_store_interrupt
+   * and cwasi_store_set_timeout stop running wasm code at its next function
+   * entry or loop iteration. */
+  bool interruptible;
 } cwasi_config;
+/* A module is translated for its engine's settings: instantiating it in a
+ * store whose engine differs in consume_fuel or interruptible fails with
+ * CWASI_ERR_ARG. */
 
 cwasi_engine *cwasi_engine_new(const cwasi_config *config /* may be NULL */);
 void cwasi_engine_delete(cwasi_engine *engine);
@@ -156,6 +176,69 @@ cwasi_export_desc cwasi_module_export(const cwasi_module *module, size_t i);
 
 cwasi_store *cwasi_store_new(cwasi_engine *engine);
 void cwasi_store_delete(cwasi_store *store); /* frees everything created in it */
+
+/* ---- resource limits of a store ------------------------------------------------
+ *
+ * Fuel (engine with consume_fuel): one unit per wasm instruction executed,
+ * except nop, drop, block, loop, else and end, which are free. It is
+ * charged ahead, for straight-line code at a time: at a function's entry
+ * for the instructions of its body outside any loop, at a loop's head, on
+ * entry and every iteration, for those of the loop body outside inner
+ * loops (a branch that skips some does not refund them; a call charges
+ * its callee's). So the same calls consume the same fuel on every run and
+ * on every host, and every loop iteration and call costs at least one.
+ * Running out traps "all fuel consumed" before the charged code runs; the
+ * remaining fuel is then 0. These fail with CWASI_ERR_ARG when the
+ * engine does not consume fuel. */
+cwasi_status cwasi_store_set_fuel(cwasi_store *store, uint64_t fuel); /* remaining := fuel */
+cwasi_status cwasi_store_add_fuel(cwasi_store *store, uint64_t fuel); /* saturates */
+cwasi_status cwasi_store_get_fuel(const cwasi_store *store, uint64_t *remaining);
+/* Fuel consumed since the store was created (all that was given minus
+ * what remains). */
+cwasi_status cwasi_store_fuel_consumed(const cwasi_store *store, uint64_t *consumed);
+
+/* Interruption (engine with interruptible). cwasi_store_interrupt may be
+ * called from any thread (and from a signal handler): the wasm code
+ * running in the store, or the next to run, traps "interrupted" at its
+ * next function entry or loop iteration. A request is consumed by the trap
+ * it causes. A host function that blocks should wait no longer than
+ * cwasi_store_timeout_remaining(). CWASI_ERR_ARG if the engine is not
+ * interruptible. */
+cwasi_status cwasi_store_interrupt(cwasi_store *store);
+/* Arms (or with 0, disarms) a deadline timeout_ns from now, measured on
+ * CLOCK_MONOTONIC by a timer thread the store starts on first use and
+ * joins when deleted. When it passes, the running wasm code traps
+ * "interrupted: timeout of 2s reached" (the duration as
+ * cwasi_format_duration writes it), and so does any wasm code run after
+ * it until the next call of this function. Also clears a pending
+ * cwasi_store_interrupt request. CWASI_ERR_NOMEM if the thread cannot be
+ * started. */
+cwasi_status cwasi_store_set_timeout(cwasi_store *store, uint64_t timeout_ns);
+/* Nanoseconds left before the store's deadline; UINT64_MAX without one, 0
+ * once it passed or an interrupt is pending. */
+uint64_t cwasi_store_timeout_remaining(const cwasi_store *store);
+/* For host functions: if the store has an interrupt pending or its
+ * deadline passed, fills err with that trap (consuming the request) and
+ * returns CWASI_ERR_TRAP; else CWASI_OK. */
+cwasi_status cwasi_store_check_interrupt(cwasi_store *store, cwasi_error *err);
+/* Writes a duration the way --timeout reads it: "2s", "500ms", "1m",
+ * "1500us", "7ns" (the largest unit that divides it exactly). */
+void cwasi_format_duration(uint64_t ns, char *buf, size_t buflen);
+
+/* Size limits, as Wasmtime's StoreLimits: a memory may not exceed
+ * max_memory_bytes (per linear memory; memory.grow and cwasi_memory_grow
+ * return -1 past it, and instantiating a module whose memory's minimum is
+ * larger fails with CWASI_ERR_NOMEM and a message naming the limit), a
+ * table max_table_elements (the same for table.grow, cwasi_table_grow and
+ * instantiation). Memories and tables created
+ * before the limit is set are held to it when they grow. */
+#define CWASI_UNLIMITED UINT64_MAX
+typedef struct cwasi_store_limits {
+  uint64_t max_memory_bytes;   /* CWASI_UNLIMITED by default */
+  uint64_t max_table_elements; /* CWASI_UNLIMITED by default */
+} cwasi_store_limits;
+void cwasi_store_limits_init(cwasi_store_limits *limits); /* everything unlimited */
+void cwasi_store_set_limits(cwasi_store *store, const cwasi_store_limits *limits);
 
 typedef struct cwasi_extern {
   cwasi_externkind kind;
@@ -288,7 +371,10 @@ typedef struct cwasi_wasi_config {
   size_t ntcp_listen;
   /* Host descriptors behind guest fds 0, 1, 2 (duplicated, never closed by
    * cwasi); -1 or a closed descriptor gives /dev/null.
-   * cwasi_wasi_config_init() sets 0, 1, 2. */
+   * cwasi_wasi_config_init() sets 0, 1, 2. The guest gets them as streams
+   * only (fd 0 read, fds 1 and 2 write; no seek, truncate or set-times),
+   * and never changes their open file description's flags: its nonblock
+   * is emulated (docs/wasi.md, Stdio). */
   int stdio[3];
   cwasi_wasi_resolve resolve;
 } cwasi_wasi_config;

@@ -10,6 +10,7 @@
 #                         compiling C to WASI modules (tests/wasi)
 #   rustc libstd-rust-dev-wasm32 strace
 #                         Rust's std on WASI; which path resolver runs (tests/wasi)
+#   valgrind              the limits test's leak check (make test); bench/icount.sh
 #   nodejs                AssemblyScript guests (tests/wasi; npm, bundled with it here,
 #                         installs the compiler)
 #
@@ -17,7 +18,7 @@
 set -euo pipefail
 
 packages=(make gcc libc6-dev wabt libcjson-dev clang lld wasi-libc libclang-rt-14-dev-wasm32
-  rustc libstd-rust-dev-wasm32 strace nodejs)
+  rustc libstd-rust-dev-wasm32 strace valgrind nodejs)
 # Debian's nodejs has no npm (tests/as installs AssemblyScript with it); NodeSource's
 # bundles it and conflicts with the npm package, so ask only when it is missing.
 command -v npm >/dev/null || packages+=(npm)

@@ -36,6 +36,19 @@ cwasi_status cw_error(cwasi_error *err, cwasi_status status, size_t offset, cons
 cwasi_status cw_trap(cwasi_error *err, cwasi_trap_kind kind, const char *detail);
 void cw_error_clear(cwasi_error *err);
 
+/* Module-controlled names (imports, exports, the name section) in messages:
+ * cw_escape_append writes s[0..len) into buf at *pos as one printable line
+ * and keeps buf NUL-terminated. Backslash, '"' and C0/DEL controls become
+ * \\, \", \n, \t, \r or \xNN; bytes that are not UTF-8 become \xNN;
+ * C1 controls and the bidirectional-override and line-separator code
+ * points (which reorder or break a terminal line) become \u{XXXX}. A name
+ * that does not fit ends in "...". cw_escape_name escapes into buf from
+ * the start and returns buf. */
+void cw_escape_append(char *buf, size_t buflen, size_t *pos, const char *s, size_t len);
+const char *cw_escape_name(char *buf, size_t buflen, const char *s, size_t len);
+/* A good size for one escaped name in a message (cut with "..." past it). */
+#define CW_NAME_BUF 160
+
 /* Allocation that never returns NULL for n == 0 confusion: NULL means out
  * of memory. Sizes are checked for overflow. */
 void *cw_malloc(size_t n);

@@ -7,6 +7,7 @@
 # suite's own run() does that its way), then:
 #   check NAME CONDITION...   counts one assertion; on failure shows the last run
 #   finish SUITE              prints "SUITE: N passed, N failed"; status 1 on failure
+#   wasm_cc OUT SRC FLAGS...  compiles C for wasm32-wasi (see below)
 passed=0 failed=0
 
 suite_init() {
@@ -41,4 +42,18 @@ check() {
 finish() {
   echo "$1: $passed passed, $failed failed"
   ((failed == 0))
+}
+
+# wasm_cc OUT SRC FLAGS...: compiles SRC for wasm32-wasi with FLAGS (e.g.
+# -O2 -Wall -I...) into OUT, in two steps: compile with FLAGS, then link with
+# no -O. clang runs binaryen's wasm-opt after an optimizing link whenever it
+# finds one (in PATH or next to clang), and wasm-opt inlines functions the
+# tests expect by name in trap messages; a link without -O never runs it,
+# so the guests are the same whether or not binaryen is installed.
+wasm_cc() {
+  local out=$1 source=$2
+  shift 2
+  "${CLANG:-clang}" --target=wasm32-wasi "$@" -c "$source" -o "$out.o" &&
+    "${CLANG:-clang}" --target=wasm32-wasi "$out.o" -o "$out" -lm &&
+    rm -f "$out.o"
 }

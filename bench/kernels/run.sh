@@ -14,7 +14,11 @@ out=${KERNELS_OUT:-$root/build/kernels}
 runs=${RUNS:-3}
 mkdir -p "$out"
 clang -O2 -o "$out/native" "$here/kernels.c" "$here/driver.c" -lm
-clang --target=wasm32 -O2 -nostdlib -Wl,--no-entry -o "$out/kernels.wasm" "$here/kernels.c"
+# Compiled, then linked without -O: an optimizing link runs binaryen's wasm-opt
+# when clang finds one, and the kernels would change with what is installed.
+clang --target=wasm32 -O2 -c -o "$out/kernels.o" "$here/kernels.c"
+clang --target=wasm32 -nostdlib -Wl,--no-entry -o "$out/kernels.wasm" \
+  "$out/kernels.o"
 
 all=("fib 37" "sieve 20" "crc32 300" "mandel 1000" "nbody 2000000" "matmul 40" "qsort 4"
      "bytecode 3000000")

@@ -66,6 +66,24 @@ static bool parse_float(const char *text, double *out) {
   return *end == '\0';
 }
 
+/* A v128 as one 128-bit hex number, "0x" then 1 to 32 hex digits, the
+ * way it is printed (and as Wasmtime prints it): lane byte 0 is the
+ * least significant. */
+static bool parse_v128(const char *text, uint8_t bytes[16]) {
+  if (text[0] != '0' || (text[1] != 'x' && text[1] != 'X')) return false;
+  const char *digits = text + 2;
+  size_t n = strlen(digits);
+  if (n == 0 || n > 32) return false;
+  memset(bytes, 0, 16);
+  for (size_t i = 0; i < n; i++) {
+    char c = digits[n - 1 - i]; /* the i-th least significant digit */
+    if (!isxdigit((unsigned char)c)) return false;
+    int v = isdigit((unsigned char)c) ? c - '0' : tolower((unsigned char)c) - 'a' + 10;
+    bytes[i / 2] |= (uint8_t)(v << (4 * (i % 2)));
+  }
+  return true;
+}
+
 bool cli_parse_val(const char *text, cwasi_valtype t, cwasi_val *out) {
   uint64_t bits;
   double d;
@@ -89,6 +107,7 @@ bool cli_parse_val(const char *text, cwasi_valtype t, cwasi_val *out) {
     if (!parse_float(text, &d)) return false;
     out->of.f64 = d;
     return true;
+  case CWASI_V128: return parse_v128(text, out->of.v128);
   default: return false;
   }
 }

@@ -138,6 +138,9 @@ cwasi_wasi *cli_wasi_setup(cwasi_store *store, cwasi_linker *linker, char **opts
   wasi = cwasi_wasi_new(store, &cfg, &err);
   if (!wasi) {
     fprintf(stderr, "cwasi: %s\n", err.message);
+    /* A flag value that does not parse (--tcplisten nonsense:80) is a bad
+     * command line; a directory or port that cannot be opened is not. */
+    if (err.status == CWASI_ERR_ARG) *status = CLI_EXIT_USAGE;
     goto done;
   }
   if (cwasi_wasi_define(wasi, linker, &err) != CWASI_OK) {

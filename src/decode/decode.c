@@ -177,6 +177,10 @@ static bool skip_immediates(cw_reader *r, cw_opcode op) {
   case CW_IMM_REFTYPE: return read_reftype(r, &t);
   case CW_IMM_DATA_MEM: return cw_read_u32(r, &u) && read_zero_byte(r);
   case CW_IMM_MEM_MEM: return read_zero_byte(r) && read_zero_byte(r);
+  case CW_IMM_V128:
+  case CW_IMM_SHUFFLE: return cw_read_bytes(r, 16, &p);
+  case CW_IMM_LANE: return cw_read_bytes(r, 1, &p);
+  case CW_IMM_MEMARG_LANE: return cw_read_u32(r, &u) && cw_read_u32(r, &u) && cw_read_bytes(r, 1, &p);
   }
   return cw_reader_fail(r, r->pos, "illegal opcode");
 }
@@ -186,18 +190,6 @@ static bool skip_immediates(cw_reader *r, cw_opcode op) {
 static bool skip_expr(cw_reader *r) {
   uint32_t depth = 0;
   for (;;) {
-    size_t at = r->pos;
-    uint8_t b;
-    if (!cw_read_u8(r, &b)) return false;
-    if (b == 0xFD) { /* SIMD: only v128.const is known so far */
-      uint32_t sub;
-      const uint8_t *p;
-      if (!cw_read_u32(r, &sub)) return false;
-      if (sub != 12) return cw_reader_fail(r, at, "illegal opcode");
-      if (!cw_read_bytes(r, 16, &p)) return false;
-      continue;
-    }
-    r->pos = at;
     cw_opcode op;
     if (!cw_read_opcode(r, &op) || !skip_immediates(r, op)) return false;
     if (op == CW_OP_BLOCK || op == CW_OP_LOOP || op == CW_OP_IF) {

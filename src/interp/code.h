@@ -68,6 +68,12 @@
  * I32_ADD2_I         d1 a1 c1 d2 a2 c2  fp[d1] = fp[a1] + c1, then fp[d2] = fp[a2] + c2
  *                                       (two induction variables stepped)
  * COPY2              d1 s1 d2 s2        two COPYs, in order
+ * CHECK              cost               fuel -= cost, then trap if it went below 0 or
+ *                                       the store is interrupted. Only in code of an
+ *                                       engine with consume_fuel: at the function's
+ *                                       entry and each loop's head
+ * CHECK_INTERRUPT    -                  trap if the store is interrupted: the same
+ *                                       places, for an engine that is only interruptible
  * "stack form" (rare operations, the old stack convention at fp[base]):
  *   operands at fp[base], fp[base+1], ..., the result at fp[base]:
  *   REF_IS_NULL, REF_FUNC idx, TABLE_GET/SET/SIZE/GROW/FILL idx,
@@ -77,9 +83,26 @@
  * BLOCK, LOOP, ELSE, END, NOP, DROP, LOCAL_*, REF_NULL, SELECT_T are never
  * emitted.
  *
- * Room kept for later: v128 values take two slots (heights are counted in
- * slots already); tail calls are a CALL that reuses the frame; multiple
- * memories would add a memory index to the memory operations.
+ * v128 values take two consecutive slots (low half first); an operand
+ * naming a v128 names its first slot. COPY moves one slot, so a v128 is
+ * copied by two (merged into a COPY2).
+ * SELECT_V128        dst a b c              two slots of a or b by i32 fp[c]
+ * GLOBAL_GET_V128 dst idx;  GLOBAL_SET_V128 src idx
+ * V128_CONST         dst imm128             four words, lane byte 0 first
+ * SIMD, by shape (INTERP_SIMD_* below):
+ *   UNARY, TEST (-> i32), SPLAT (scalar -> v128)   dst a
+ *   BINARY, SHIFT (v128, i32 count)                 dst a b
+ *   TERNARY                                         dst a b c
+ *   EXTRACT                                         dst a lane
+ *   REPLACE                                         dst a x lane
+ *   SHUFFLE                                         dst a b imm128 (16 lane bytes)
+ *   LOAD                                            dst addr offset
+ *   STORE                                           addr val offset
+ *   LOAD_LANE                                       dst addr v offset lane
+ *   STORE_LANE                                      addr v offset lane
+ *
+ * Room kept for later: tail calls are a CALL that reuses the frame;
+ * multiple memories would add a memory index to the memory operations.
  */
 #ifndef CW_INTERP_CODE_H
 #define CW_INTERP_CODE_H
@@ -247,6 +270,105 @@
   X(OR)                                                                                            \
   X(AND)
 
+/*
+ * The v128 instructions by operand shape (layouts above); the semantics
+ * of each is interp_simd_<ID> in simd.h. The memory ones carry their
+ * access width W. The translator needs no list: it emits every 0xFD
+ * instruction from its row in opcodes.h.
+ */
+#define INTERP_SIMD_LOAD(X) X(V128_LOAD, 16) INTERP_SIMD_COLD_LOAD(X)
+#define INTERP_SIMD_COLD_LOAD(X) \
+  X(V128_LOAD8X8_S, 8) X(V128_LOAD8X8_U, 8) X(V128_LOAD16X4_S, 8) \
+  X(V128_LOAD16X4_U, 8) X(V128_LOAD32X2_S, 8) X(V128_LOAD32X2_U, 8) X(V128_LOAD8_SPLAT, 1) \
+  X(V128_LOAD16_SPLAT, 2) X(V128_LOAD32_SPLAT, 4) X(V128_LOAD64_SPLAT, 8) \
+  X(V128_LOAD32_ZERO, 4) X(V128_LOAD64_ZERO, 8)
+
+#define INTERP_SIMD_STORE(X) \
+  X(V128_STORE, 16)
+
+#define INTERP_SIMD_SHUFFLE(X) \
+  X(I8X16_SHUFFLE)
+
+/* BINARY: the common ones (HOT) have their handlers inline in the
+ * dispatch loop, the others call their out-of-line body. */
+#define INTERP_SIMD_BINARY(X) INTERP_SIMD_HOT_BINARY(X) INTERP_SIMD_COLD_BINARY(X)
+#define INTERP_SIMD_HOT_BINARY(X) \
+  X(V128_AND) X(V128_OR) X(V128_XOR) X(I8X16_EQ) X(I8X16_ADD) X(I8X16_SUB) X(I16X8_ADD) \
+  X(I16X8_SUB) X(I16X8_MUL) X(I32X4_ADD) X(I32X4_SUB) X(I32X4_MUL) X(I64X2_ADD) X(I64X2_SUB) \
+  X(F32X4_ADD) X(F32X4_SUB) X(F32X4_MUL) X(F64X2_ADD) X(F64X2_SUB) X(F64X2_MUL)
+#define INTERP_SIMD_COLD_BINARY(X) \
+  X(I8X16_SWIZZLE) X(I8X16_NE) X(I8X16_LT_S) X(I8X16_LT_U) X(I8X16_GT_S) X(I8X16_GT_U) \
+  X(I8X16_LE_S) X(I8X16_LE_U) X(I8X16_GE_S) X(I8X16_GE_U) X(I16X8_EQ) X(I16X8_NE) X(I16X8_LT_S) \
+  X(I16X8_LT_U) X(I16X8_GT_S) X(I16X8_GT_U) X(I16X8_LE_S) X(I16X8_LE_U) X(I16X8_GE_S) \
+  X(I16X8_GE_U) X(I32X4_EQ) X(I32X4_NE) X(I32X4_LT_S) X(I32X4_LT_U) X(I32X4_GT_S) X(I32X4_GT_U) \
+  X(I32X4_LE_S) X(I32X4_LE_U) X(I32X4_GE_S) X(I32X4_GE_U) X(F32X4_EQ) X(F32X4_NE) X(F32X4_LT) \
+  X(F32X4_GT) X(F32X4_LE) X(F32X4_GE) X(F64X2_EQ) X(F64X2_NE) X(F64X2_LT) X(F64X2_GT) \
+  X(F64X2_LE) X(F64X2_GE) X(V128_ANDNOT) X(I8X16_NARROW_I16X8_S) X(I8X16_NARROW_I16X8_U) \
+  X(I8X16_ADD_SAT_S) X(I8X16_ADD_SAT_U) X(I8X16_SUB_SAT_S) X(I8X16_SUB_SAT_U) X(I8X16_MIN_S) \
+  X(I8X16_MIN_U) X(I8X16_MAX_S) X(I8X16_MAX_U) X(I8X16_AVGR_U) X(I16X8_Q15MULR_SAT_S) \
+  X(I16X8_NARROW_I32X4_S) X(I16X8_NARROW_I32X4_U) X(I16X8_ADD_SAT_S) X(I16X8_ADD_SAT_U) \
+  X(I16X8_SUB_SAT_S) X(I16X8_SUB_SAT_U) X(I16X8_MIN_S) X(I16X8_MIN_U) X(I16X8_MAX_S) \
+  X(I16X8_MAX_U) X(I16X8_AVGR_U) X(I16X8_EXTMUL_LOW_I8X16_S) X(I16X8_EXTMUL_HIGH_I8X16_S) \
+  X(I16X8_EXTMUL_LOW_I8X16_U) X(I16X8_EXTMUL_HIGH_I8X16_U) X(I32X4_MIN_S) X(I32X4_MIN_U) \
+  X(I32X4_MAX_S) X(I32X4_MAX_U) X(I32X4_DOT_I16X8_S) X(I32X4_EXTMUL_LOW_I16X8_S) \
+  X(I32X4_EXTMUL_HIGH_I16X8_S) X(I32X4_EXTMUL_LOW_I16X8_U) X(I32X4_EXTMUL_HIGH_I16X8_U) \
+  X(I64X2_MUL) X(I64X2_EQ) X(I64X2_NE) X(I64X2_LT_S) X(I64X2_GT_S) X(I64X2_LE_S) X(I64X2_GE_S) \
+  X(I64X2_EXTMUL_LOW_I32X4_S) X(I64X2_EXTMUL_HIGH_I32X4_S) X(I64X2_EXTMUL_LOW_I32X4_U) \
+  X(I64X2_EXTMUL_HIGH_I32X4_U) X(F32X4_DIV) X(F32X4_MIN) X(F32X4_MAX) X(F32X4_PMIN) \
+  X(F32X4_PMAX) X(F64X2_DIV) X(F64X2_MIN) X(F64X2_MAX) X(F64X2_PMIN) X(F64X2_PMAX) \
+  X(I8X16_RELAXED_SWIZZLE) X(F32X4_RELAXED_MIN) X(F32X4_RELAXED_MAX) X(F64X2_RELAXED_MIN) \
+  X(F64X2_RELAXED_MAX) X(I16X8_RELAXED_Q15MULR_S) X(I16X8_RELAXED_DOT_I8X16_I7X16_S)
+
+#define INTERP_SIMD_SPLAT(X) \
+  X(I8X16_SPLAT) X(I16X8_SPLAT) X(I32X4_SPLAT) X(I64X2_SPLAT) X(F32X4_SPLAT) X(F64X2_SPLAT)
+
+#define INTERP_SIMD_EXTRACT(X) \
+  X(I8X16_EXTRACT_LANE_S) X(I8X16_EXTRACT_LANE_U) X(I16X8_EXTRACT_LANE_S) \
+  X(I16X8_EXTRACT_LANE_U) X(I32X4_EXTRACT_LANE) X(I64X2_EXTRACT_LANE) X(F32X4_EXTRACT_LANE) \
+  X(F64X2_EXTRACT_LANE)
+
+#define INTERP_SIMD_REPLACE(X) \
+  X(I8X16_REPLACE_LANE) X(I16X8_REPLACE_LANE) X(I32X4_REPLACE_LANE) X(I64X2_REPLACE_LANE) \
+  X(F32X4_REPLACE_LANE) X(F64X2_REPLACE_LANE)
+
+#define INTERP_SIMD_UNARY(X) \
+  X(V128_NOT) X(F32X4_DEMOTE_F64X2_ZERO) X(F64X2_PROMOTE_LOW_F32X4) X(I8X16_ABS) X(I8X16_NEG) \
+  X(I8X16_POPCNT) X(F32X4_CEIL) X(F32X4_FLOOR) X(F32X4_TRUNC) X(F32X4_NEAREST) X(F64X2_CEIL) \
+  X(F64X2_FLOOR) X(F64X2_TRUNC) X(I16X8_EXTADD_PAIRWISE_I8X16_S) \
+  X(I16X8_EXTADD_PAIRWISE_I8X16_U) X(I32X4_EXTADD_PAIRWISE_I16X8_S) \
+  X(I32X4_EXTADD_PAIRWISE_I16X8_U) X(I16X8_ABS) X(I16X8_NEG) X(I16X8_EXTEND_LOW_I8X16_S) \
+  X(I16X8_EXTEND_HIGH_I8X16_S) X(I16X8_EXTEND_LOW_I8X16_U) X(I16X8_EXTEND_HIGH_I8X16_U) \
+  X(F64X2_NEAREST) X(I32X4_ABS) X(I32X4_NEG) X(I32X4_EXTEND_LOW_I16X8_S) \
+  X(I32X4_EXTEND_HIGH_I16X8_S) X(I32X4_EXTEND_LOW_I16X8_U) X(I32X4_EXTEND_HIGH_I16X8_U) \
+  X(I64X2_ABS) X(I64X2_NEG) X(I64X2_EXTEND_LOW_I32X4_S) X(I64X2_EXTEND_HIGH_I32X4_S) \
+  X(I64X2_EXTEND_LOW_I32X4_U) X(I64X2_EXTEND_HIGH_I32X4_U) X(F32X4_ABS) X(F32X4_NEG) \
+  X(F32X4_SQRT) X(F64X2_ABS) X(F64X2_NEG) X(F64X2_SQRT) X(I32X4_TRUNC_SAT_F32X4_S) \
+  X(I32X4_TRUNC_SAT_F32X4_U) X(F32X4_CONVERT_I32X4_S) X(F32X4_CONVERT_I32X4_U) \
+  X(I32X4_TRUNC_SAT_F64X2_S_ZERO) X(I32X4_TRUNC_SAT_F64X2_U_ZERO) X(F64X2_CONVERT_LOW_I32X4_S) \
+  X(F64X2_CONVERT_LOW_I32X4_U) X(I32X4_RELAXED_TRUNC_F32X4_S) X(I32X4_RELAXED_TRUNC_F32X4_U) \
+  X(I32X4_RELAXED_TRUNC_F64X2_S_ZERO) X(I32X4_RELAXED_TRUNC_F64X2_U_ZERO)
+
+#define INTERP_SIMD_TERNARY(X) \
+  X(V128_BITSELECT) X(F32X4_RELAXED_MADD) X(F32X4_RELAXED_NMADD) X(F64X2_RELAXED_MADD) \
+  X(F64X2_RELAXED_NMADD) X(I8X16_RELAXED_LANESELECT) X(I16X8_RELAXED_LANESELECT) \
+  X(I32X4_RELAXED_LANESELECT) X(I64X2_RELAXED_LANESELECT) \
+  X(I32X4_RELAXED_DOT_I8X16_I7X16_ADD_S)
+
+#define INTERP_SIMD_TEST(X) \
+  X(V128_ANY_TRUE) X(I8X16_ALL_TRUE) X(I8X16_BITMASK) X(I16X8_ALL_TRUE) X(I16X8_BITMASK) \
+  X(I32X4_ALL_TRUE) X(I32X4_BITMASK) X(I64X2_ALL_TRUE) X(I64X2_BITMASK)
+
+#define INTERP_SIMD_LOAD_LANE(X) \
+  X(V128_LOAD8_LANE, 1) X(V128_LOAD16_LANE, 2) X(V128_LOAD32_LANE, 4) X(V128_LOAD64_LANE, 8)
+
+#define INTERP_SIMD_STORE_LANE(X) \
+  X(V128_STORE8_LANE, 1) X(V128_STORE16_LANE, 2) X(V128_STORE32_LANE, 4) \
+  X(V128_STORE64_LANE, 8)
+
+#define INTERP_SIMD_SHIFT(X) \
+  X(I8X16_SHL) X(I8X16_SHR_S) X(I8X16_SHR_U) X(I16X8_SHL) X(I16X8_SHR_S) X(I16X8_SHR_U) \
+  X(I32X4_SHL) X(I32X4_SHR_S) X(I32X4_SHR_U) X(I64X2_SHL) X(I64X2_SHR_S) X(I64X2_SHR_U)
+
 /* Internal operations beyond the instruction set. */
 #define INTERP_EXTRA_OPS(X)                                                                        \
   X(BR_UNWIND)                                                                                     \
@@ -267,7 +389,12 @@
   X(BR_TABLE_L8)                                                                                   \
   X(BR_TABLE_L16)                                                                                  \
   X(BR_TABLE_L32)                                                                                  \
-  X(BR_TABLE_L64)
+  X(BR_TABLE_L64)                                                                                  \
+  X(CHECK)                                                                                         \
+  X(CHECK_INTERRUPT)                                                                               \
+  X(SELECT_V128)                                                                                   \
+  X(GLOBAL_GET_V128)                                                                               \
+  X(GLOBAL_SET_V128)
 
 /* Every operation, generated: INTERP_ALL_OPS expands INTERP_EACH(name)
  * for each (define INTERP_EACH first), in enum order. The enum, the

@@ -20,6 +20,7 @@
  */
 #include "interp/code.h"
 #include "interp/interp.h"
+#include "interp/simd.h"
 
 #include "decode/reader.h"
 
@@ -38,6 +39,12 @@ typedef struct ctl {
   uint32_t start;     /* loop: position of the loop head */
   uint32_t fwd;       /* chain of target words waiting for the end position */
   uint32_t else_cell; /* if: target word of the IF jump, until else or end */
+  /* Checks (tr.checks): the innermost loop or function frame (its index),
+   * whose CHECK is charged for this block's instructions; a loop's or the
+   * function's CHECK cost word and the fuel it counts. */
+  uint32_t meter;
+  uint32_t check_cell;
+  uint32_t cost;
 } ctl;
 
 /* Where an operand-stack value is. HOME: in its home slot (local_slots +
@@ -112,6 +119,9 @@ typedef struct tr {
    * to its end (DA_END). */
   uint64_t *da;
   size_t da_words, da_cap; /* da_cap: sets allocated */
+  /* The engine wants fuel or interruption: a CHECK at the function's
+   * entry and at every loop head, with a fuel cost when `fuel`. */
+  bool checks, fuel;
   bool plain; /* cwasi_engine.plain_translation */
   bool oom;
   const char *bad; /* first inconsistency found */
@@ -177,6 +187,10 @@ static const bool op_traps[IOP__COUNT] = {
     TRAPS_(I32_TRUNC_F64_U) TRAPS_(I64_TRUNC_F32_S) TRAPS_(I64_TRUNC_F32_U)
     TRAPS_(I64_TRUNC_F64_S) TRAPS_(I64_TRUNC_F64_U)
     INTERP_LOADOPS(TRAPS_LOADOP_)
+#define TRAPS_SIMD_(id, w) TRAPS_(id)
+    INTERP_SIMD_LOAD(TRAPS_SIMD_) INTERP_SIMD_STORE(TRAPS_SIMD_)
+    INTERP_SIMD_LOAD_LANE(TRAPS_SIMD_) INTERP_SIMD_STORE_LANE(TRAPS_SIMD_)
+#undef TRAPS_SIMD_
 };
 #undef TRAPS_
 #undef TRAPS_BIN_
@@ -328,12 +342,6 @@ static uint32_t slots_of(const cw_valtype *v, uint32_t n) {
   return s;
 }
 
-/* Only one-slot values are supported by DROP, SELECT and the local
- * operations for now; v128 (two slots) arrives with SIMD. */
-static void need_one_slot(tr *t, cw_valtype v) {
-  if (cw_slots_for(v) != 1) fail(t, "v128 values are not supported yet");
-}
-
 static bool is_wide(cw_valtype v) { return v != CWASI_I32 && v != CWASI_F32; }
 
 /* Writes a constant into slot dst. */
@@ -364,11 +372,18 @@ static void emit_copy(tr *t, uint32_t dst, uint32_t src) {
   emit(t, src);
 }
 
-/* Makes a lazy value HOME. */
+/* Copies a value of type v (a v128 is two slots: one COPY2). */
+static void emit_copy_val(tr *t, cw_valtype v, uint32_t dst, uint32_t src) {
+  emit_copy(t, dst, src);
+  if (cw_slots_for(v) == 2) emit_copy(t, dst + 1, src + 1);
+}
+
+/* Makes a lazy value HOME (a v128 is never CONST: v128.const writes its
+ * home slots at once). */
 static void materialize(tr *t, val *e) {
   if (e->kind == V_HOME) return;
   if (e->kind == V_LOCAL)
-    emit_copy(t, e->home, e->ref);
+    emit_copy_val(t, e->type, e->home, e->ref);
   else
     emit_const(t, e->type, e->home, e->bits);
   e->kind = V_HOME;
@@ -531,6 +546,9 @@ static ctl *open_ctl(tr *t, uint8_t kind, int64_t bt) {
   c->start = (uint32_t)t->len;
   c->fwd = NO_CELL;
   c->else_cell = NO_CELL;
+  c->check_cell = NO_CELL;
+  c->meter = kind == CTL_LOOP || kind == CTL_FUNC || !t->nctls ? (uint32_t)t->nctls
+                                                               : t->ctls[t->nctls - 1].meter;
   if (!da_reserve(t, t->nctls + 1)) return NULL;
   if (t->da_words) {
     da_copy(t, DA_ENTRY(t->nctls), DA_CUR);
@@ -538,6 +556,39 @@ static ctl *open_ctl(tr *t, uint8_t kind, int64_t bt) {
   }
   t->nctls++;
   return c;
+}
+
+/* A CHECK at the current position (a loop's head, the function's entry),
+ * charged for the instructions of c counted up to its end. */
+static void emit_check(tr *t, ctl *c) {
+  if (!reserve(t, 2)) return;
+  if (t->fuel) {
+    emit_op(t, IOP_CHECK);
+    c->check_cell = emit(t, 0);
+  } else {
+    emit_op(t, IOP_CHECK_INTERRUPT); /* no fuel to count */
+  }
+  no_fusion(t);
+}
+
+/* At the end of a loop or the function: the cost its CHECK charges. */
+static void patch_check(tr *t, const ctl *c) {
+  if (c->check_cell != NO_CELL) t->code[c->check_cell] = c->cost;
+}
+
+/* Fuel: one per instruction, but the structure (and nop, drop) is free. */
+static void count_fuel(tr *t, cw_opcode op) {
+  switch (op) {
+  case CW_OP_NOP:
+  case CW_OP_DROP:
+  case CW_OP_BLOCK:
+  case CW_OP_LOOP:
+  case CW_OP_ELSE:
+  case CW_OP_END: return;
+  default: break;
+  }
+  ctl *m = &t->ctls[t->ctls[t->nctls - 1].meter];
+  if (m->cost < UINT32_MAX) m->cost++;
 }
 
 /* Resets the stack to the block's entry height plus its params or
@@ -934,6 +985,20 @@ static bool read_imm(cw_reader *r, cw_opcode op, imm *im) {
     return true;
   case CW_IMM_DATA_MEM: return cw_read_u32(r, &im->a) && cw_read_u8(r, &byte);
   case CW_IMM_MEM_MEM: return cw_read_u8(r, &byte) && cw_read_u8(r, &byte);
+  case CW_IMM_V128:
+  case CW_IMM_SHUFFLE: {
+    const uint8_t *p;
+    im->vec_pos = r->pos;
+    return cw_read_bytes(r, 16, &p);
+  }
+  case CW_IMM_LANE:
+    if (!cw_read_u8(r, &byte)) return false;
+    im->a = byte;
+    return true;
+  case CW_IMM_MEMARG_LANE:
+    if (!cw_read_u32(r, &im->a) || !cw_read_u32(r, &im->b) || !cw_read_u8(r, &byte)) return false;
+    im->count = byte;
+    return true;
   }
   return false;
 }
@@ -1335,13 +1400,70 @@ static void emit_local_set(tr *t, uint32_t off, bool tee, cw_valtype type) {
     } else if (v.kind == V_CONST) {
       emit_const(t, v.type, off, v.bits);
     } else {
-      emit_copy(t, off, operand(t, v));
+      emit_copy_val(t, v.type, off, operand(t, v));
     }
   }
   /* The last i32.add stays known: a loop's `i += s` is usually set or
    * teed into its local before the bound check. */
   t->prod_end = t->cmp_end = SIZE_MAX;
   if (tee) push_local(t, type, off);
+}
+
+/* Every v128 instruction, from its row in opcodes.h: the operands it pops
+ * (up to three), then the immediates its shape carries (code.h). */
+static void emit_simd(tr *t, cw_opcode op, const imm *im) {
+  const cw_opinfo *info = &cw_opinfo_table[op];
+  val v[3];
+  uint32_t reg[3], n = 0;
+  while (n < 3 && info->params[n] != CW_T_NONE)
+    n++;
+  for (uint32_t i = n; i-- > 0;)
+    v[i] = pop(t);
+  for (uint32_t i = 0; i < n; i++)
+    reg[i] = operand(t, v[i]);
+  bool has_result = info->result != CW_T_NONE;
+  uint32_t dst = has_result ? result(t, info->result) : 0;
+  if (!reserve(t, 9)) return;
+  emit_op(t, (uint32_t)op);
+  uint32_t cell = has_result ? emit(t, dst) : 0;
+  switch (info->imm) {
+  case CW_IMM_V128: /* dst imm128 */
+  case CW_IMM_SHUFFLE: /* dst a b imm128 */
+    for (uint32_t i = 0; i < n; i++)
+      emit(t, reg[i]);
+    {
+      uint8_t b[16];
+      memcpy(b, t->r.base + im->vec_pos, 16);
+      if (info->imm == CW_IMM_SHUFFLE) b[0] |= interp_shuffle_kind(b); /* see simd.h */
+      for (int w = 0; w < 4; w++) {
+        uint32_t x;
+        memcpy(&x, b + 4 * w, 4);
+        emit(t, x);
+      }
+    }
+    break;
+  case CW_IMM_MEMARG: /* dst addr offset | addr val offset */
+    for (uint32_t i = 0; i < n; i++)
+      emit(t, reg[i]);
+    emit(t, im->b);
+    break;
+  case CW_IMM_MEMARG_LANE: /* [dst] addr v offset lane */
+    emit(t, reg[0]);
+    emit(t, reg[1]);
+    emit(t, im->b);
+    emit(t, im->count);
+    break;
+  case CW_IMM_LANE: /* dst a [x] lane */
+    for (uint32_t i = 0; i < n; i++)
+      emit(t, reg[i]);
+    emit(t, im->a);
+    break;
+  default: /* dst a [b [c]] */
+    for (uint32_t i = 0; i < n; i++)
+      emit(t, reg[i]);
+    break;
+  }
+  if (has_result) produced(t, cell);
 }
 
 /* Translates one reachable instruction. Returns true at the function's end. */
@@ -1355,7 +1477,11 @@ static bool translate_op(tr *t, cw_opcode op, const imm *im) {
     if (t->da_words) da_fill(t, DA_CUR, UINT64_MAX);
     break;
   case CW_OP_BLOCK: open_ctl(t, CTL_BLOCK, im->s); break;
-  case CW_OP_LOOP: open_ctl(t, CTL_LOOP, im->s); break;
+  case CW_OP_LOOP: {
+    ctl *c = open_ctl(t, CTL_LOOP, im->s);
+    if (c && t->checks) emit_check(t, c);
+    break;
+  }
   case CW_OP_IF: {
     val cond = pop(t);
     uint32_t cell = emit_cond_jump(t, cond, false);
@@ -1389,6 +1515,7 @@ static bool translate_op(tr *t, cw_opcode op, const imm *im) {
   }
   case CW_OP_END: {
     ctl *c = &t->ctls[t->nctls - 1];
+    patch_check(t, c);
     if (c->kind == CTL_FUNC) {
       if (!t->unreachable) emit_return(t);
       t->nctls--;
@@ -1466,15 +1593,14 @@ static bool translate_op(tr *t, cw_opcode op, const imm *im) {
     no_fusion(t);
     break;
   }
-  case CW_OP_DROP: need_one_slot(t, pop(t).type); break;
+  case CW_OP_DROP: pop(t); break;
   case CW_OP_SELECT:
   case CW_OP_SELECT_T: {
     val c = pop(t), b = pop(t), a = pop(t);
-    need_one_slot(t, a.type);
     uint32_t ra = operand(t, a), rb = operand(t, b), rc = operand(t, c);
     uint32_t dst = result(t, a.type);
     if (!reserve(t, 5)) break;
-    emit_op(t, IOP_SELECT);
+    emit_op(t, cw_slots_for(a.type) == 2 ? IOP_SELECT_V128 : IOP_SELECT);
     uint32_t cell = emit(t, dst);
     emit(t, ra);
     emit(t, rb);
@@ -1489,7 +1615,6 @@ static bool translate_op(tr *t, cw_opcode op, const imm *im) {
       fail(t, "unknown local");
       break;
     }
-    need_one_slot(t, t->local_type[im->a]);
     da_local(t, im->a, op == CW_OP_LOCAL_GET);
     if (op == CW_OP_LOCAL_GET)
       push_local(t, t->local_type[im->a], t->local_off[im->a]);
@@ -1502,18 +1627,18 @@ static bool translate_op(tr *t, cw_opcode op, const imm *im) {
       fail(t, "unknown global");
       break;
     }
-    need_one_slot(t, m->globals[im->a].type);
+    bool wide = cw_slots_for(m->globals[im->a].type) == 2;
     if (op == CW_OP_GLOBAL_GET) {
       uint32_t dst = result(t, m->globals[im->a].type);
       if (!reserve(t, 3)) break;
-      emit_op(t, IOP_GLOBAL_GET);
+      emit_op(t, wide ? IOP_GLOBAL_GET_V128 : IOP_GLOBAL_GET);
       uint32_t cell = emit(t, dst);
       emit(t, im->a);
       produced(t, cell);
     } else {
       uint32_t src = operand(t, pop(t));
       if (!reserve(t, 3)) break;
-      emit_op(t, IOP_GLOBAL_SET);
+      emit_op(t, wide ? IOP_GLOBAL_SET_V128 : IOP_GLOBAL_SET);
       emit(t, src);
       emit(t, im->a);
     }
@@ -1571,7 +1696,9 @@ static bool translate_op(tr *t, cw_opcode op, const imm *im) {
     break;
   default: {
     const cw_opinfo *info = &cw_opinfo_table[op];
-    if (info->imm == CW_IMM_MEMARG) {
+    if (info->prefix == 0xFD) {
+      emit_simd(t, op, im);
+    } else if (info->imm == CW_IMM_MEMARG) {
       if (info->result != CW_T_NONE)
         emit_load(t, op, im->b);
       else
@@ -1645,6 +1772,7 @@ static cwasi_status translate(tr *t, const cw_func *fn, struct interp_code **out
   ctl *fc = open_ctl(t, CTL_FUNC, -64);
   if (!fc) goto done;
   fc->result_slots = result_slots;
+  if (t->checks) emit_check(t, fc);
 
   cw_reader_init(&t->r, m->bytes, fn->body_offset, fn->body_end);
   bool finished = false;
@@ -1672,6 +1800,7 @@ static cwasi_status translate(tr *t, const cw_func *fn, struct interp_code **out
       if (op != CW_OP_END && !(op == CW_OP_ELSE && t->skip_depth == 0)) continue;
     }
     if (!reserve(t, 32)) break;
+    if (t->fuel) count_fuel(t, op);
     finished = translate_op(t, op, &im);
     if (t->plain && !t->unreachable) { /* nothing lazy, nothing to look back at */
       materialize_all(t);
@@ -1742,6 +1871,8 @@ cwasi_status interp_translate(cwasi_module *mod, uint32_t defidx, cwasi_error *e
   t.words = interp_op_words();
   t.ftype = cw_module_func_type(m, m->nimported_funcs + defidx);
   t.site_offset = UINT32_MAX;
+  t.fuel = mod->engine->config.consume_fuel;
+  t.checks = t.fuel || mod->engine->config.interruptible;
   t.plain = mod->engine->plain_translation;
   cwasi_status st = translate(&t, &m->funcs[defidx], &mod->code[defidx], err);
   cw_free(t.code);

@@ -129,17 +129,18 @@ bool cwasi_caller_export(cwasi_caller *caller, const char *name, size_t name_len
   return cwasi_instance_export(caller->inst, name, name_len, out);
 }
 
-/* Copies src into buf, replacing bytes that would garble a one-line message. */
+/* Copies a module-controlled name into buf, escaped to stay one line. */
 static void put_name(char *buf, size_t buflen, size_t *pos, const char *src, size_t len) {
-  for (size_t i = 0; i < len && *pos + 1 < buflen; i++) {
-    unsigned char c = (unsigned char)src[i];
-    buf[(*pos)++] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
-  }
-  buf[*pos] = '\0';
+  cw_escape_append(buf, buflen, pos, src, len);
 }
 
-static void put_str(char *buf, size_t buflen, size_t *pos, const char *s) {
-  put_name(buf, buflen, pos, s, strlen(s));
+/* Appends cwasi's own text (punctuation, numbers) as it is. */
+static void put_lit(char *buf, size_t buflen, size_t *pos, const char *s) {
+  size_t n = strlen(s);
+  if (*pos + n >= buflen) n = buflen - 1 - *pos;
+  memcpy(buf + *pos, s, n);
+  *pos += n;
+  buf[*pos] = '\0';
 }
 
 const char *rt_func_describe(const cwasi_func *f, char *buf, size_t buflen) {
@@ -147,32 +148,32 @@ const char *rt_func_describe(const cwasi_func *f, char *buf, size_t buflen) {
   if (!buf || buflen == 0) return buf;
   buf[0] = '\0';
   if (!f->inst) {
-    put_str(buf, buflen, &pos, "<host function>");
+    put_lit(buf, buflen, &pos, "<host function>");
     return buf;
   }
   const cw_module *m = f->inst->module->m;
   if (m->module_name) {
-    put_str(buf, buflen, &pos, "$");
-    put_str(buf, buflen, &pos, m->module_name);
-    put_str(buf, buflen, &pos, ".");
+    put_lit(buf, buflen, &pos, "$");
+    put_name(buf, buflen, &pos, m->module_name, strlen(m->module_name));
+    put_lit(buf, buflen, &pos, ".");
   }
   const char *fname = m->func_names ? m->func_names[f->func_index] : NULL;
   if (fname) {
-    put_str(buf, buflen, &pos, "$");
-    put_str(buf, buflen, &pos, fname);
+    put_lit(buf, buflen, &pos, "$");
+    put_name(buf, buflen, &pos, fname, strlen(fname));
     return buf;
   }
   for (uint32_t i = 0; i < m->nexports; i++) {
     const cw_export *ex = &m->exports[i];
     if (ex->kind == CW_EXTERN_FUNC && ex->index == f->func_index) {
-      put_str(buf, buflen, &pos, "\"");
+      put_lit(buf, buflen, &pos, "\"");
       put_name(buf, buflen, &pos, ex->name.data, ex->name.len);
-      put_str(buf, buflen, &pos, "\"");
+      put_lit(buf, buflen, &pos, "\"");
       return buf;
     }
   }
   char num[32];
   snprintf(num, sizeof num, "func[%u]", f->func_index);
-  put_str(buf, buflen, &pos, num);
+  put_lit(buf, buflen, &pos, num);
   return buf;
 }

@@ -61,10 +61,11 @@ static bool limits_match(uint32_t min, bool has_max, uint32_t max, const cw_limi
 
 static cwasi_status link_error(cwasi_error *err, const cw_import *im, const char *expected,
                                const char *got) {
+  char mod[CW_NAME_BUF], name[CW_NAME_BUF];
   return cw_error(err, CWASI_ERR_LINK, SIZE_MAX,
-                  "incompatible import type for \"%.*s\" \"%.*s\": expected %s, got %s",
-                  (int)im->module.len, im->module.data, (int)im->name.len, im->name.data, expected,
-                  got);
+                  "incompatible import type for \"%s\" \"%s\": expected %s, got %s",
+                  cw_escape_name(mod, sizeof mod, im->module.data, im->module.len),
+                  cw_escape_name(name, sizeof name, im->name.data, im->name.len), expected, got);
 }
 
 static cwasi_status check_import(const cw_module *m, const cw_import *im, const cwasi_extern *ext,
@@ -76,9 +77,12 @@ static cwasi_status check_import(const cw_module *m, const cw_import *im, const 
     return link_error(err, im, want, got);
   }
   /* All union members are pointers: checking one checks the extern. */
-  if (!ext->of.func)
-    return cw_error(err, CWASI_ERR_ARG, SIZE_MAX, "import \"%.*s\" \"%.*s\" is NULL",
-                    (int)im->module.len, im->module.data, (int)im->name.len, im->name.data);
+  if (!ext->of.func) {
+    char mod[CW_NAME_BUF], name[CW_NAME_BUF];
+    return cw_error(err, CWASI_ERR_ARG, SIZE_MAX, "import \"%s\" \"%s\" is NULL",
+                    cw_escape_name(mod, sizeof mod, im->module.data, im->module.len),
+                    cw_escape_name(name, sizeof name, im->name.data, im->name.len));
+  }
   switch (im->kind) {
   case CW_EXTERN_FUNC: {
     const cw_functype *t = &m->types[im->desc.func_type];
@@ -221,6 +225,10 @@ static cwasi_status allocate(cwasi_instance *inst, const cwasi_extern *imports, 
     const cw_tabletype *tt = &m->tables[i];
     inst->tables[i] = rt_table_new(s, tt->elemtype, &tt->limits, 0);
     if (inst->tables[i]) continue;
+    if (tt->limits.min > s->limits.max_table_elements)
+      return cw_error(err, CWASI_ERR_NOMEM, SIZE_MAX,
+                      "table %u: minimum of %u elements exceeds the store's limit of %llu", i,
+                      tt->limits.min, (unsigned long long)s->limits.max_table_elements);
     if (tt->limits.min > RT_TABLE_MAX_ENTRIES)
       return cw_error(err, CWASI_ERR_NOMEM, SIZE_MAX,
                       "table %u: %u entries is beyond this runtime's limit of %u", i,
@@ -230,6 +238,13 @@ static cwasi_status allocate(cwasi_instance *inst, const cwasi_extern *imports, 
 
   for (uint32_t i = m->nimported_mems; i < m->nmems; i++) {
     inst->mems[i] = rt_memory_new(s, &m->mems[i].limits);
+    uint64_t min_bytes = (uint64_t)m->mems[i].limits.min * CWASI_PAGE_SIZE;
+    if (!inst->mems[i] && min_bytes > s->limits.max_memory_bytes)
+      return cw_error(err, CWASI_ERR_NOMEM, SIZE_MAX,
+                      "memory %u: minimum of %u pages (%llu bytes) exceeds the store's limit of "
+                      "%llu bytes",
+                      i, m->mems[i].limits.min, (unsigned long long)min_bytes,
+                      (unsigned long long)s->limits.max_memory_bytes);
     if (!inst->mems[i])
       return cw_error(err, CWASI_ERR_NOMEM, SIZE_MAX, "memory %u: cannot allocate %u pages", i,
                       m->mems[i].limits.min);
@@ -296,6 +311,14 @@ cwasi_instance *cwasi_instance_new(cwasi_store *store, cwasi_module *module,
                                    const cwasi_extern *imports, size_t nimports, cwasi_error *err) {
   if (!store || !module) {
     cw_error(err, CWASI_ERR_ARG, SIZE_MAX, "store or module is NULL");
+    return NULL;
+  }
+  /* The module's code carries the checks its engine asked for: the store
+   * must expect the same, or fuel and interrupts would go unnoticed. */
+  const cwasi_config *mc = &module->engine->config, *sc = &store->engine->config;
+  if (mc->consume_fuel != sc->consume_fuel || mc->interruptible != sc->interruptible) {
+    cw_error(err, CWASI_ERR_ARG, SIZE_MAX,
+             "the module's engine and the store's differ in consume_fuel or interruptible");
     return NULL;
   }
   const cw_module *m = module->m;

@@ -112,8 +112,10 @@ cwasi_instance *cwasi_linker_instantiate(cwasi_linker *linker, cwasi_module *mod
     const cw_import *im = &m->imports[i];
     link_entry *e = find(linker, im->module.data, im->module.len, im->name.data, im->name.len);
     if (!e) {
-      cw_error(err, CWASI_ERR_LINK, SIZE_MAX, "unknown import \"%.*s\" \"%.*s\"",
-               (int)im->module.len, im->module.data, (int)im->name.len, im->name.data);
+      char mod[CW_NAME_BUF], name[CW_NAME_BUF];
+      cw_error(err, CWASI_ERR_LINK, SIZE_MAX, "unknown import \"%s\" \"%s\"",
+               cw_escape_name(mod, sizeof mod, im->module.data, im->module.len),
+               cw_escape_name(name, sizeof name, im->name.data, im->name.len));
       cw_free(imports);
       return NULL;
     }

@@ -32,6 +32,13 @@ cwasi_memory *rt_memory_new(cwasi_store *s, const cw_limits *lim) {
   /* A zero-length mapping is not allowed, and even an empty memory must
    * have a valid, non-NULL data pointer. */
   uint64_t want = (uint64_t)max_pages * CWASI_PAGE_SIZE;
+  /* Nothing past the store's limit can ever be used: no need to reserve it. */
+  uint64_t limit = s->limits.max_memory_bytes / CWASI_PAGE_SIZE * CWASI_PAGE_SIZE;
+  if (want > limit) want = limit;
+  if (want < min_bytes) {
+    cw_free(mem);
+    return NULL;
+  }
   if (want == 0) want = host_page();
   uint64_t need = min_bytes ? min_bytes : host_page();
   void *p = reserve(want);
@@ -54,6 +61,7 @@ cwasi_memory *rt_memory_new(cwasi_store *s, const cw_limits *lim) {
     cw_free(mem);
     return NULL;
   }
+  mem->store = s;
   mem->data = p;
   mem->reserved = (size_t)want;
   mem->size = min_bytes;
@@ -79,6 +87,7 @@ int64_t rt_memory_grow(cwasi_memory *mem, uint32_t delta) {
   uint64_t pages = (uint64_t)old + delta;
   if (pages > mem->max_pages || pages > RT_MAX_PAGES) return -1;
   uint64_t bytes = pages * CWASI_PAGE_SIZE;
+  if (bytes > mem->store->limits.max_memory_bytes) return -1;
   if (bytes > mem->reserved) return -1;
   if (mprotect(mem->data + mem->size, (size_t)(bytes - mem->size), PROT_READ | PROT_WRITE) != 0)
     return -1;

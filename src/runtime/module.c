@@ -5,7 +5,10 @@
 #include "validate/validate.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define RT_DEFAULT_STACK_BYTES ((size_t)8 << 20)
 #define RT_DEFAULT_CALL_DEPTH 50000u
@@ -71,10 +74,23 @@ cwasi_status cwasi_module_validate(cwasi_engine *engine, const uint8_t *bytes, s
   return CWASI_OK;
 }
 
-/* Reads the whole file into *buf (caller frees). */
+/* Reads the whole file into *buf (caller frees). Only a regular file: a
+ * device such as /dev/zero never ends and a FIFO can block forever (it is
+ * opened O_NONBLOCK, so even the open returns at once). */
 static cwasi_status read_file(const char *path, uint8_t **buf, size_t *len, cwasi_error *err) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return cw_error(err, CWASI_ERR_IO, SIZE_MAX, "%s: %s", path, strerror(errno));
+  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return cw_error(err, CWASI_ERR_IO, SIZE_MAX, "%s: %s", path, strerror(errno));
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    return cw_error(err, CWASI_ERR_IO, SIZE_MAX, "%s: not a regular file", path);
+  }
+  FILE *f = fdopen(fd, "rb");
+  if (!f) {
+    int e = errno;
+    close(fd);
+    return cw_error(err, CWASI_ERR_IO, SIZE_MAX, "%s: %s", path, strerror(e));
+  }
   size_t cap = 1 << 16, n = 0;
   uint8_t *p = cw_malloc(cap);
   while (p) {

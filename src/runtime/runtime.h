@@ -10,6 +10,9 @@
 #ifndef CW_RUNTIME_H
 #define CW_RUNTIME_H
 
+#include <pthread.h>
+#include <stdatomic.h>
+
 #include "common.h"
 #include "decode/module.h"
 
@@ -71,6 +74,7 @@ struct cwasi_func {
  * be reloaded after anything that can grow memory (memory.grow, any call).
  */
 struct cwasi_memory {
+  cwasi_store *store; /* whose limits apply when it grows */
   uint8_t *data;
   uint64_t size;       /* bytes accessible, pages * 64 KiB */
   uint32_t pages;
@@ -80,6 +84,7 @@ struct cwasi_memory {
 };
 
 struct cwasi_table {
+  cwasi_store *store; /* whose limits apply when it grows */
   cw_valtype elemtype;
   uint32_t size;
   uint32_t max;        /* declared max, or UINT32_MAX when none */
@@ -117,8 +122,32 @@ typedef struct cw_objlist {
   size_t count, cap;
 } cw_objlist;
 
+/* Why wasm code in a store must stop at its next check (store.interrupt). */
+enum { RT_INTERRUPT_NONE, RT_INTERRUPT_REQUESTED, RT_INTERRUPT_TIMEOUT };
+
+/* The timer behind cwasi_store_set_timeout: a thread that sleeps until the
+ * deadline and then sets store.interrupt. Started on first use. */
+typedef struct rt_timer {
+  pthread_mutex_t lock;
+  pthread_cond_t wake; /* on CLOCK_MONOTONIC */
+  pthread_t thread;
+  bool started, quit;
+  uint64_t deadline;   /* CLOCK_MONOTONIC ns; 0 = none (guarded by lock) */
+  uint64_t timeout_ns; /* as armed, for the message */
+} rt_timer;
+
 struct cwasi_store {
   cwasi_engine *engine;
+  /* Fuel left (engine.config.consume_fuel): the code's checks subtract
+   * their cost and trap when it goes negative. fuel_given: all ever set
+   * or added, so consumed = fuel_given - fuel. */
+  int64_t fuel;
+  uint64_t fuel_given;
+  /* RT_INTERRUPT_*: read by the code's checks (engine.config.interruptible),
+   * written by any thread. */
+  _Atomic uint32_t interrupt;
+  rt_timer timer;
+  cwasi_store_limits limits;
   cw_typereg types;
   cw_objlist funcs, memories, tables, globals, instances;
   /* Interpreter state, allocated on first call: see src/interp/. The value
@@ -150,6 +179,14 @@ void rt_slots_to_val(cw_valtype t, const cw_slot *slots, cwasi_val *v);
 int64_t rt_memory_grow(cwasi_memory *mem, uint32_t delta);
 /* Grows by delta entries set to init (slot form); returns old size or -1. */
 int64_t rt_table_grow(cwasi_table *t, uint32_t delta, cw_slot init);
+
+/* Limits (limits.c). rt_interrupt_take reads why the store must stop
+ * (RT_INTERRUPT_*), consuming a request; rt_interrupt_message words it
+ * ("interrupted: timeout of 2s reached"); rt_timer_stop joins the timer
+ * thread (store deletion). */
+uint32_t rt_interrupt_take(cwasi_store *s);
+void rt_interrupt_message(cwasi_store *s, uint32_t why, char *buf, size_t buflen);
+void rt_timer_stop(cwasi_store *s);
 
 /* The function's name for trap messages: the name section's, else an
  * export name, else "func[N]". Writes into buf and returns it. */

@@ -8,6 +8,7 @@ cwasi_store *cwasi_store_new(cwasi_engine *engine) {
   cwasi_store *s = cw_calloc(1, sizeof *s);
   if (!s) return NULL;
   s->engine = engine;
+  cwasi_store_limits_init(&s->limits);
   return s;
 }
 
@@ -39,6 +40,7 @@ static void free_instance(void *p) { rt_instance_free(p); }
 
 void cwasi_store_delete(cwasi_store *store) {
   if (!store) return;
+  rt_timer_stop(store);
   interp_store_free(store);
   /* Instances first: they only reference the other objects, and dropping
    * their module references may free translated code. */

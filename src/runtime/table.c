@@ -4,6 +4,7 @@
 cwasi_table *rt_table_new(cwasi_store *s, cw_valtype elemtype, const cw_limits *lim, cw_slot init) {
   uint32_t max = lim->has_max ? lim->max : UINT32_MAX;
   if (lim->min > max || lim->min > RT_TABLE_MAX_ENTRIES) return NULL;
+  if (lim->min > s->limits.max_table_elements) return NULL;
   cwasi_table *t = cw_calloc(1, sizeof *t);
   if (!t) return NULL;
   t->elems = cw_calloc(lim->min, sizeof *t->elems);
@@ -13,6 +14,7 @@ cwasi_table *rt_table_new(cwasi_store *s, cw_valtype elemtype, const cw_limits *
   }
   for (uint32_t i = 0; i < lim->min; i++)
     t->elems[i] = init;
+  t->store = s;
   t->elemtype = elemtype;
   t->size = t->cap = lim->min;
   t->max = max;
@@ -34,6 +36,7 @@ int64_t rt_table_grow(cwasi_table *t, uint32_t delta, cw_slot init) {
   uint32_t old = t->size;
   uint64_t size = (uint64_t)old + delta;
   if (size > t->max || size > RT_TABLE_MAX_ENTRIES) return -1;
+  if (size > t->store->limits.max_table_elements) return -1;
   if (size > t->cap) {
     uint64_t cap = (uint64_t)t->cap * 2;
     if (cap < size) cap = size;

@@ -192,6 +192,7 @@ typedef struct immediates {
   size_t labels; /* br_table: where the label vector starts (a = its length) */
   uint8_t t;     /* select t's type, ref.null's type, a block's single result */
   int64_t bt;    /* block type: -1 empty, -2 single result t, else a type index */
+  uint8_t lane;  /* a lane index; for i8x16.shuffle the largest of the 16 */
 } immediates;
 
 static void read_zero_byte(cw_reader *r) {
@@ -271,6 +272,20 @@ static void read_immediates(cw_reader *r, cw_imm kind, immediates *im) {
     im->t = b;
     break;
   }
+  case CW_IMM_V128:
+    for (int i = 0; i < 16; i++)
+      cw_read_u8(r, &b);
+    break;
+  case CW_IMM_SHUFFLE:
+    for (int i = 0; i < 16; i++)
+      if (cw_read_u8(r, &b) && b > im->lane) im->lane = b;
+    break;
+  case CW_IMM_MEMARG_LANE:
+    cw_read_u32(r, &im->a);
+    cw_read_u32(r, &im->b);
+    cw_read_u8(r, &im->lane);
+    break;
+  case CW_IMM_LANE: cw_read_u8(r, &im->lane); break;
   }
 }
 
@@ -353,7 +368,17 @@ static bool check_simple(validate_ctx *c, size_t off, cw_opcode op, const immedi
   const cw_opinfo *info = &cw_opinfo_table[op];
   uint8_t t1 = 0, t2 = 0;
   switch (info->imm) {
+  case CW_IMM_LANE:
+    if (im->lane >= 16 / info->width)
+      return fail(c, CWASI_ERR_INVALID, off, "invalid lane index %u", im->lane);
+    break;
+  case CW_IMM_SHUFFLE:
+    if (im->lane >= 32) return fail(c, CWASI_ERR_INVALID, off, "invalid lane index %u", im->lane);
+    break;
+  case CW_IMM_MEMARG_LANE:
   case CW_IMM_MEMARG:
+    if (info->imm == CW_IMM_MEMARG_LANE && im->lane >= 16 / info->width)
+      return fail(c, CWASI_ERR_INVALID, off, "invalid lane index %u", im->lane);
     if (!need_memory(c, off)) return false;
     if (im->a > natural_align(info->width))
       return fail(c, CWASI_ERR_INVALID, off,

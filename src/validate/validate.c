@@ -24,10 +24,9 @@ static bool fail(validate_ctx *c, size_t off, const char *fmt, ...) {
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
   c->status = CWASI_ERR_INVALID;
-  if (off == SIZE_MAX)
-    cw_error(c->err, CWASI_ERR_INVALID, off, "%s", msg);
-  else
-    cw_error(c->err, CWASI_ERR_INVALID, off, "offset 0x%zx: %s", off, msg);
+  /* The offset goes in err->offset only: whoever prints the message adds
+   * it (the CLI's "offset 0x35: ..."), so it must not be in the text too. */
+  cw_error(c->err, CWASI_ERR_INVALID, off, "%s", msg);
   return false;
 }
 
@@ -207,9 +206,12 @@ static bool check_exports(validate_ctx *c) {
     const cw_export *x = &m->exports[i];
     if ((unsigned)x->kind > CW_EXTERN_GLOBAL)
       return fail(c, SIZE_MAX, "export %" PRIu32 ": bad kind", i);
-    if (x->index >= counts[x->kind])
-      return fail(c, SIZE_MAX, "export \"%s\": unknown %s %" PRIu32, x->name.data, kinds[x->kind],
+    if (x->index >= counts[x->kind]) {
+      char name[CW_NAME_BUF];
+      return fail(c, SIZE_MAX, "export \"%s\": unknown %s %" PRIu32,
+                  cw_escape_name(name, sizeof name, x->name.data, x->name.len), kinds[x->kind],
                   x->index);
+    }
   }
   if (m->nexports < 2) return true;
 
@@ -226,7 +228,9 @@ static bool check_exports(validate_ctx *c) {
     for (; slots[at] != UINT32_MAX; at = (at + 1) & (cap - 1)) {
       const cw_name *o = &m->exports[slots[at]].name;
       if (o->len == n->len && (n->len == 0 || memcmp(o->data, n->data, n->len) == 0)) {
-        ok = fail(c, SIZE_MAX, "duplicate export name \"%s\"", n->data);
+        char name[CW_NAME_BUF];
+        ok = fail(c, SIZE_MAX, "duplicate export name \"%s\"",
+                  cw_escape_name(name, sizeof name, n->data, n->len));
         break;
       }
     }

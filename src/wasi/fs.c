@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
@@ -85,6 +86,52 @@ static bool is_socket(const wasi_fd *f) {
   return f->type == WASI_FILETYPE_SOCKET_STREAM || f->type == WASI_FILETYPE_SOCKET_DGRAM;
 }
 
+uint16_t wasi_nonblock_ready(const wasi_fd *f, bool write) {
+  if (!f->shared || !f->nonblock) return WASI_ESUCCESS;
+  struct pollfd p = {.fd = f->host, .events = write ? POLLOUT : POLLIN};
+  int r;
+  do
+    r = poll(&p, 1, 0);
+  while (r < 0 && errno == EINTR);
+  if (r < 0) return wasi_errno(errno);
+  /* Hang-ups and errors are "ready": the call itself reports them. */
+  return r == 0 ? WASI_EAGAIN : WASI_ESUCCESS;
+}
+
+uint32_t wasi_deadline_ready(wasi_call *c, const wasi_fd *f, bool write) {
+  if (f->type == WASI_FILETYPE_REGULAR_FILE || f->type == WASI_FILETYPE_DIRECTORY)
+    return WASI_ESUCCESS; /* never block */
+  if (cwasi_store_timeout_remaining(c->store) == UINT64_MAX) return WASI_ESUCCESS;
+  /* A nonblocking descriptor returns at once anyway: EAGAIN is its answer. */
+  int fl = fcntl(f->host, F_GETFL);
+  if ((f->shared && f->nonblock) || (fl >= 0 && (fl & O_NONBLOCK))) return WASI_ESUCCESS;
+  for (;;) {
+    uint64_t left = cwasi_store_timeout_remaining(c->store);
+    if (left == UINT64_MAX) return WASI_ESUCCESS; /* disarmed meanwhile */
+    struct pollfd p = {.fd = f->host, .events = write ? POLLOUT : POLLIN};
+    uint64_t ms = (left + 999999) / 1000000;
+    int r = poll(&p, 1, ms > INT32_MAX ? INT32_MAX : (int)ms);
+    if (r < 0 && errno != EINTR) return WASI_ESUCCESS; /* the call itself will say */
+    if (r > 0) return WASI_ESUCCESS;
+    if (cwasi_store_check_interrupt(c->store, c->err) != CWASI_OK) return WASI_TRAPPED;
+  }
+}
+
+/* A write that poll() said would not block, cut to what a pipe takes
+ * without blocking (PIPE_BUF once POLLOUT is set): a short write, which
+ * nonblocking writers handle. */
+static void cap_iovs(struct iovec *iov, int *n, size_t cap) {
+  size_t total = 0;
+  for (int i = 0; i < *n; i++) {
+    if (total + iov[i].iov_len >= cap) {
+      iov[i].iov_len = cap - total;
+      *n = i + 1;
+      return;
+    }
+    total += iov[i].iov_len;
+  }
+}
+
 /* Shared body of fd_read/fd_write/fd_pread/fd_pwrite. */
 static uint32_t do_rw(wasi_call *c, const cwasi_val *a, bool write, bool positioned) {
   wasi_fd *f;
@@ -98,7 +145,12 @@ static uint32_t do_rw(wasi_call *c, const cwasi_val *a, bool write, bool positio
   if (offset > INT64_MAX) return WASI_EINVAL;
   struct iovec *iov;
   int n;
+  if (!positioned && (e = wasi_nonblock_ready(f, write))) return e;
+  uint32_t ready = positioned || write ? WASI_ESUCCESS : wasi_deadline_ready(c, f, false);
+  if (ready != WASI_ESUCCESS) return ready;
   if ((e = wasi_get_iovs(c, wasi_arg32(a, 1), wasi_arg32(a, 2), &iov, &n))) return e;
+  if (write && f->shared && f->nonblock && f->type != WASI_FILETYPE_REGULAR_FILE)
+    cap_iovs(iov, &n, PIPE_BUF);
   ssize_t r;
   do {
     if (positioned && write) {
@@ -173,6 +225,7 @@ WASI_FN(fd_fdstat_get) {
   if (!p) return WASI_EFAULT;
   uint16_t flags;
   if ((e = host_fdflags(f, &flags))) return e;
+  if (f->nonblock) flags |= WASI_FDFLAG_NONBLOCK;
   memset(p, 0, WASI_FDSTAT_SIZE);
   wasi_put_u8(p, f->type);
   wasi_put_u16(p + 2, flags);
@@ -193,6 +246,14 @@ WASI_FN(fd_fdstat_set_flags) {
   uint16_t cur;
   if ((e = host_fdflags(f, &cur))) return e;
   if ((want & syncs) != (cur & syncs)) return WASI_ENOTSUP;
+  if (f->shared) {
+    /* Never F_SETFL a description the parent shares: O_NONBLOCK would stay
+     * on its terminal after we exit. nonblock is emulated; append cannot
+     * be emulated (the kernel positions appends) and stays as it is. */
+    if ((want & WASI_FDFLAG_APPEND) != (cur & WASI_FDFLAG_APPEND)) return WASI_ENOTSUP;
+    f->nonblock = want & WASI_FDFLAG_NONBLOCK;
+    return WASI_ESUCCESS;
+  }
   int fl = fcntl(f->host, F_GETFL);
   if (fl < 0) return wasi_errno(errno);
   fl &= ~(O_APPEND | O_NONBLOCK);

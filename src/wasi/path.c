@@ -17,7 +17,7 @@
 /* Reads the guest path and resolves it beneath directory fd `fd` holding
  * `rights`. On success p must be freed with wasi_path_free. */
 static uint16_t resolve_arg(wasi_call *c, uint32_t fd, uint64_t rights, uint32_t ptr, uint32_t len,
-                            bool follow, wasi_path *p) {
+                            wasi_follow follow, wasi_path *p) {
   wasi_fd *dir;
   char *path;
   p->dirfd = -1;
@@ -43,7 +43,7 @@ static uint16_t trailing_slash_create(const wasi_path *p) {
 WASI_FN(path_create_directory) {
   wasi_path p;
   uint16_t e = resolve_arg(c, wasi_arg32(a, 0), WASI_RIGHT_PATH_CREATE_DIRECTORY, wasi_arg32(a, 1),
-                           wasi_arg32(a, 2), false, &p);
+                           wasi_arg32(a, 2), WASI_NOFOLLOW, &p);
   if (e) return e;
   e = result(mkdirat(p.dirfd, p.name, 0777));
   wasi_path_free(&p);
@@ -54,7 +54,7 @@ WASI_FN(path_filestat_get) {
   uint8_t *out = wasi_mem_at(&c->mem, wasi_arg32(a, 4), WASI_FILESTAT_SIZE);
   if (!out) return WASI_EFAULT;
   wasi_path p;
-  bool follow = wasi_arg32(a, 1) & WASI_LOOKUP_SYMLINK_FOLLOW;
+  wasi_follow follow = wasi_arg32(a, 1) & WASI_LOOKUP_SYMLINK_FOLLOW ? WASI_FOLLOW : WASI_NOFOLLOW;
   uint16_t e = resolve_arg(c, wasi_arg32(a, 0), WASI_RIGHT_PATH_FILESTAT_GET, wasi_arg32(a, 2),
                            wasi_arg32(a, 3), follow, &p);
   if (e) return e;
@@ -70,7 +70,7 @@ WASI_FN(path_filestat_set_times) {
   uint16_t e = wasi_times(wasi_arg64(a, 4), wasi_arg64(a, 5), wasi_arg32(a, 6), ts);
   if (e) return e;
   wasi_path p;
-  bool follow = wasi_arg32(a, 1) & WASI_LOOKUP_SYMLINK_FOLLOW;
+  wasi_follow follow = wasi_arg32(a, 1) & WASI_LOOKUP_SYMLINK_FOLLOW ? WASI_FOLLOW : WASI_NOFOLLOW;
   if ((e = resolve_arg(c, wasi_arg32(a, 0), WASI_RIGHT_PATH_FILESTAT_SET_TIMES, wasi_arg32(a, 2),
                        wasi_arg32(a, 3), follow, &p)))
     return e;
@@ -81,12 +81,12 @@ WASI_FN(path_filestat_set_times) {
 
 WASI_FN(path_link) {
   wasi_path from, to;
-  bool follow = wasi_arg32(a, 1) & WASI_LOOKUP_SYMLINK_FOLLOW;
+  wasi_follow follow = wasi_arg32(a, 1) & WASI_LOOKUP_SYMLINK_FOLLOW ? WASI_FOLLOW : WASI_NOFOLLOW;
   uint16_t e = resolve_arg(c, wasi_arg32(a, 0), WASI_RIGHT_PATH_LINK_SOURCE, wasi_arg32(a, 2),
                            wasi_arg32(a, 3), follow, &from);
   if (e) return e;
   if ((e = resolve_arg(c, wasi_arg32(a, 4), WASI_RIGHT_PATH_LINK_TARGET, wasi_arg32(a, 5),
-                       wasi_arg32(a, 6), false, &to))) {
+                       wasi_arg32(a, 6), WASI_NOFOLLOW, &to))) {
     wasi_path_free(&from);
     return e;
   }
@@ -124,18 +124,18 @@ WASI_FN(path_open) {
   if (e) return e;
   /* A new descriptor gets at most what the directory may hand down. */
   if ((base & ~dir->inheriting) || (inheriting & ~dir->inheriting)) return WASI_ENOTCAPABLE;
-  if ((fdflags & WASI_FDFLAG_DSYNC) && !(base & (WASI_RIGHT_FD_DATASYNC | WASI_RIGHT_FD_SYNC)))
-    return WASI_ENOTCAPABLE;
-  if ((fdflags & (WASI_FDFLAG_RSYNC | WASI_FDFLAG_SYNC)) && !(base & WASI_RIGHT_FD_SYNC))
-    return WASI_ENOTCAPABLE;
-  /* Linux truncates even a read-only open with O_TRUNC: without the right
-   * to write, that would be a write through a read-only capability. */
-  if ((oflags & WASI_O_TRUNC) && !(base & WASI_RIGHT_FD_WRITE)) return WASI_ENOTCAPABLE;
+  /* As in Wasmtime: the sync fdflags are how the file is written, not
+   * rights; O_TRUNC is the directory's path_filestat_set_size right
+   * (checked above, as the witx says), whatever rights the new fd asks
+   * for; a directory cannot be created, truncated or opened for writing. */
+  if ((oflags & WASI_O_DIRECTORY) && (oflags & (WASI_O_CREAT | WASI_O_EXCL | WASI_O_TRUNC)))
+    return WASI_EINVAL;
+  if ((oflags & WASI_O_DIRECTORY) && (base & WASI_RIGHT_FD_WRITE)) return WASI_EISDIR;
 
   int flags = O_CLOEXEC | O_NOCTTY | O_NOFOLLOW;
   bool rd = base & (WASI_RIGHT_FD_READ | WASI_RIGHT_FD_READDIR), wr = base & WRITE_RIGHTS;
-  /* A directory is only ever opened for reading, whatever rights it
-   * carries for the files beneath it. */
+  /* A directory is opened for reading, whatever rights it carries for the
+   * files beneath it (fd_allocate, fd_filestat_set_size: not fd_write). */
   if (oflags & WASI_O_DIRECTORY) rd = true, wr = false;
   flags |= rd && wr ? O_RDWR : wr ? O_WRONLY : O_RDONLY;
   if (oflags & WASI_O_CREAT) flags |= O_CREAT;
@@ -150,7 +150,8 @@ WASI_FN(path_open) {
 
   /* O_CREAT|O_EXCL never follows a final symlink, here as in POSIX. */
   bool excl = (oflags & WASI_O_CREAT) && (oflags & WASI_O_EXCL);
-  bool follow = (dirflags & WASI_LOOKUP_SYMLINK_FOLLOW) && !excl;
+  wasi_follow follow =
+      (dirflags & WASI_LOOKUP_SYMLINK_FOLLOW) && !excl ? WASI_FOLLOW : WASI_NOFOLLOW;
   wasi_path p;
   if ((e = resolve_arg(c, dirfd, need, wasi_arg32(a, 2), wasi_arg32(a, 3), follow, &p))) return e;
   if (p.dir_only) {
@@ -189,7 +190,7 @@ WASI_FN(path_readlink) {
   if (!out || !wasi_mem_ok(&c->mem, used_ptr, 4)) return WASI_EFAULT;
   wasi_path p;
   uint16_t e = resolve_arg(c, wasi_arg32(a, 0), WASI_RIGHT_PATH_READLINK, wasi_arg32(a, 1),
-                           wasi_arg32(a, 2), false, &p);
+                           wasi_arg32(a, 2), WASI_NOFOLLOW, &p);
   if (e) return e;
   char target[PATH_MAX];
   ssize_t n = readlinkat(p.dirfd, p.name, target, sizeof target);
@@ -206,7 +207,7 @@ WASI_FN(path_readlink) {
 WASI_FN(path_remove_directory) {
   wasi_path p;
   uint16_t e = resolve_arg(c, wasi_arg32(a, 0), WASI_RIGHT_PATH_REMOVE_DIRECTORY, wasi_arg32(a, 1),
-                           wasi_arg32(a, 2), false, &p);
+                           wasi_arg32(a, 2), WASI_NOFOLLOW_SLASH, &p);
   if (e) return e;
   e = result(unlinkat(p.dirfd, p.name, AT_REMOVEDIR));
   wasi_path_free(&p);
@@ -216,10 +217,10 @@ WASI_FN(path_remove_directory) {
 WASI_FN(path_rename) {
   wasi_path from, to;
   uint16_t e = resolve_arg(c, wasi_arg32(a, 0), WASI_RIGHT_PATH_RENAME_SOURCE, wasi_arg32(a, 1),
-                           wasi_arg32(a, 2), false, &from);
+                           wasi_arg32(a, 2), WASI_NOFOLLOW_SLASH, &from);
   if (e) return e;
   if ((e = resolve_arg(c, wasi_arg32(a, 3), WASI_RIGHT_PATH_RENAME_TARGET, wasi_arg32(a, 4),
-                       wasi_arg32(a, 5), false, &to))) {
+                       wasi_arg32(a, 5), WASI_NOFOLLOW_SLASH, &to))) {
     wasi_path_free(&from);
     return e;
   }
@@ -246,7 +247,7 @@ WASI_FN(path_symlink) {
   }
   wasi_path p;
   if ((e = resolve_arg(c, wasi_arg32(a, 2), WASI_RIGHT_PATH_SYMLINK, wasi_arg32(a, 3),
-                       wasi_arg32(a, 4), false, &p))) {
+                       wasi_arg32(a, 4), WASI_NOFOLLOW, &p))) {
     cw_free(target);
     return e;
   }
@@ -259,11 +260,15 @@ WASI_FN(path_symlink) {
 WASI_FN(path_unlink_file) {
   wasi_path p;
   uint16_t e = resolve_arg(c, wasi_arg32(a, 0), WASI_RIGHT_PATH_UNLINK_FILE, wasi_arg32(a, 1),
-                           wasi_arg32(a, 2), false, &p);
+                           wasi_arg32(a, 2), WASI_NOFOLLOW_SLASH, &p);
   if (e) return e;
-  /* A trailing slash resolved to a directory (anything else is ENOTDIR
-   * already): unlink(2) of a directory is EISDIR on Linux. */
-  e = p.dir_only ? WASI_EISDIR : result(unlinkat(p.dirfd, p.name, 0));
+  /* A trailing slash: a directory is EISDIR, nothing there ENOENT, as
+   * unlink(2) answers (anything else is ENOTDIR from the resolver). */
+  struct stat st;
+  if (p.dir_only)
+    e = fstatat(p.dirfd, p.name, &st, AT_SYMLINK_NOFOLLOW) == 0 ? WASI_EISDIR : WASI_ENOENT;
+  else
+    e = result(unlinkat(p.dirfd, p.name, 0));
   wasi_path_free(&p);
   return e;
 }

@@ -136,10 +136,23 @@ WASI_FN(poll_oneoff) {
       ts.tv_nsec = (long)(wait % 1000000000u);
       tsp = &ts;
     }
+    /* A store deadline (--timeout) cuts the wait: the guest traps there. */
+    uint64_t limit = cwasi_store_timeout_remaining(c->store);
+    if (limit != UINT64_MAX &&
+        (!tsp || (uint64_t)tsp->tv_sec * 1000000000u + (uint64_t)tsp->tv_nsec > limit)) {
+      ts.tv_sec = (time_t)(limit / 1000000000u);
+      ts.tv_nsec = (long)(limit % 1000000000u);
+      tsp = &ts;
+    }
     int r = ppoll(npfd ? pfd : NULL, npfd, tsp, NULL);
     if (r < 0 && errno != EINTR) {
       e = wasi_errno(errno);
       break;
+    }
+    if (cwasi_store_check_interrupt(c->store, c->err) != CWASI_OK) {
+      cw_free(s);
+      cw_free(pfd);
+      return WASI_TRAPPED;
     }
     for (uint32_t i = 0; i < n; i++) {
       uint8_t *ev = out + (size_t)nev * WASI_EVENT_SIZE;

@@ -22,6 +22,11 @@
  * when asked, by resolving prefix/target again from the base with the same
  * rules. Callers then make one *at() call that follows nothing.
  *
+ * For rmdir, rename and unlink (WASI_NOFOLLOW_SLASH) a trailing slash does
+ * not follow a final symlink: "link/" is ENOTDIR, as on Linux, whatever the
+ * link points to. Paths reach here shorter than WASI_PATH_MAX, and a final
+ * symlink's target spliced in must keep them so (both resolvers alike).
+ *
  * Refusals are ENOTCAPABLE (76), which is what the guest sees for
  * "outside the sandbox"; symlink chains longer than WASI_MAX_SYMLINKS are
  * ELOOP.
@@ -43,7 +48,9 @@
 #endif
 
 #define WASI_MAX_SYMLINKS 40
-#define WASI_MAX_PATH 65536 /* a path with spliced symlink targets */
+/* What the walk may hold with intermediate symlink targets spliced in: the
+ * kernel's openat2 follows those itself, with no limit on their sum. */
+#define WASI_MAX_SPLICED 65536
 
 static char *dupstr(const char *s) {
   size_t n = strlen(s) + 1;
@@ -82,10 +89,11 @@ static char *read_link(int dirfd, const char *name, uint16_t *err) {
   return s;
 }
 
-/* a + b + c as a new string, or NULL (ENAMETOOLONG / ENOMEM in *err). */
-static char *concat3(const char *a, const char *b, const char *c, uint16_t *err) {
+/* a + b + c as a new string shorter than max, or NULL (ENAMETOOLONG /
+ * ENOMEM in *err). */
+static char *concat3(const char *a, const char *b, const char *c, size_t max, uint16_t *err) {
   size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
-  if (la + lb + lc >= WASI_MAX_PATH) {
+  if (la + lb + lc >= max) {
     *err = WASI_ENAMETOOLONG;
     return NULL;
   }
@@ -186,7 +194,7 @@ static uint16_t walk_dir(int base, const char *path, int *links, int *out) {
       if (*links > WASI_MAX_SYMLINKS) e = WASI_ELOOP;
       close(fd);
       if (!target) break;
-      char *spliced = concat3(target, "/", p, &e);
+      char *spliced = concat3(target, "/", p, WASI_MAX_SPLICED, &e);
       cw_free(target);
       if (!spliced) break;
       cw_free(rest);
@@ -228,7 +236,8 @@ static uint16_t open_dir(cwasi_wasi *w, int base, const char *prefix, int *links
   return walk_dir(base, prefix, links, out);
 }
 
-uint16_t wasi_resolve(cwasi_wasi *w, int base, const char *path, bool follow, wasi_path *out) {
+uint16_t wasi_resolve(cwasi_wasi *w, int base, const char *path, wasi_follow follow,
+                      wasi_path *out) {
   if (!*path) return WASI_ENOENT;
   char *cur = dupstr(path);
   if (!cur) return WASI_ENOMEM;
@@ -263,16 +272,17 @@ uint16_t wasi_resolve(cwasi_wasi *w, int base, const char *path, bool follow, wa
     if ((e = open_dir(w, base, prefix, &links, &dirfd)) != WASI_ESUCCESS) break;
     struct stat st;
     bool exists = !self && fstatat(dirfd, last, &st, AT_SYMLINK_NOFOLLOW) == 0;
-    if (exists && S_ISLNK(st.st_mode) && (follow || trailing)) {
+    bool slash_follows = trailing && follow != WASI_NOFOLLOW_SLASH;
+    if (exists && S_ISLNK(st.st_mode) && (follow == WASI_FOLLOW || slash_follows)) {
       /* Follow the final symlink: resolve prefix/target from the base. */
       char *target = ++links > WASI_MAX_SYMLINKS ? NULL : read_link(dirfd, last, &e);
       if (links > WASI_MAX_SYMLINKS) e = WASI_ELOOP;
       close(dirfd);
       if (!target) break;
-      char *next = concat3(slash ? prefix : "", slash ? "/" : "", target, &e);
+      char *next = concat3(slash ? prefix : "", slash ? "/" : "", target, WASI_PATH_MAX, &e);
       cw_free(target);
       if (next && trailing) {
-        char *with_slash = concat3(next, "/", "", &e);
+        char *with_slash = concat3(next, "/", "", WASI_PATH_MAX, &e);
         cw_free(next);
         next = with_slash;
       }

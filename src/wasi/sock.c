@@ -6,8 +6,8 @@
 #define _GNU_SOURCE
 #include "wasi/wasi.h"
 
-#include <errno.h>
 #include <arpa/inet.h>
+#include <errno.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,13 +76,25 @@ int wasi_listen(const char *addr, cwasi_error *err) {
   return -1;
 }
 
+/* A descriptor that is not a socket is ENOTSOCK before any rights check,
+ * as in Wasmtime and as shutdown(2) and accept(2) answer. */
+static uint16_t get_socket(wasi_call *c, uint32_t fd, uint64_t rights, wasi_fd **out) {
+  uint16_t e = wasi_fd_get(c->w, fd, 0, out);
+  if (e) return e;
+  if ((*out)->type != WASI_FILETYPE_SOCKET_STREAM && (*out)->type != WASI_FILETYPE_SOCKET_DGRAM)
+    return WASI_ENOTSOCK;
+  return wasi_fd_get(c->w, fd, rights, out);
+}
+
 WASI_FN(sock_accept) {
   wasi_fd *f;
-  uint16_t e = wasi_fd_get(c->w, wasi_arg32(a, 0), WASI_RIGHT_SOCK_ACCEPT, &f);
+  uint16_t e = get_socket(c, wasi_arg32(a, 0), WASI_RIGHT_SOCK_ACCEPT, &f);
   if (e) return e;
   uint32_t flags = wasi_arg32(a, 1), out = wasi_arg32(a, 2);
   if (flags & ~WASI_FDFLAG_NONBLOCK) return WASI_EINVAL;
   if (!wasi_mem_ok(&c->mem, out, 4)) return WASI_EFAULT;
+  uint32_t ready = wasi_deadline_ready(c, f, false);
+  if (ready != WASI_ESUCCESS) return ready;
   int host;
   int hflags = SOCK_CLOEXEC | (flags & WASI_FDFLAG_NONBLOCK ? SOCK_NONBLOCK : 0);
   do
@@ -107,8 +119,14 @@ WASI_FN(sock_recv) {
   struct iovec *iov;
   int n;
   if ((e = wasi_get_iovs(c, wasi_arg32(a, 1), wasi_arg32(a, 2), &iov, &n))) return e;
+  uint32_t ready = wasi_deadline_ready(c, f, false);
+  if (ready != WASI_ESUCCESS) {
+    cw_free(iov);
+    return ready;
+  }
   int hflags = (riflags & WASI_RI_RECV_PEEK ? MSG_PEEK : 0) |
-               (riflags & WASI_RI_RECV_WAITALL ? MSG_WAITALL : 0);
+               (riflags & WASI_RI_RECV_WAITALL ? MSG_WAITALL : 0) |
+               (f->shared && f->nonblock ? MSG_DONTWAIT : 0);
   struct msghdr msg = {.msg_iov = iov, .msg_iovlen = (size_t)n};
   ssize_t r;
   do
@@ -135,7 +153,7 @@ WASI_FN(sock_send) {
   struct msghdr msg = {.msg_iov = iov, .msg_iovlen = (size_t)n};
   ssize_t r;
   do
-    r = sendmsg(f->host, &msg, MSG_NOSIGNAL);
+    r = sendmsg(f->host, &msg, MSG_NOSIGNAL | (f->shared && f->nonblock ? MSG_DONTWAIT : 0));
   while (r < 0 && errno == EINTR);
   e = r < 0 ? wasi_errno(errno) : WASI_ESUCCESS;
   cw_free(iov);
@@ -145,7 +163,7 @@ WASI_FN(sock_send) {
 
 WASI_FN(sock_shutdown) {
   wasi_fd *f;
-  uint16_t e = wasi_fd_get(c->w, wasi_arg32(a, 0), WASI_RIGHT_SOCK_SHUTDOWN, &f);
+  uint16_t e = get_socket(c, wasi_arg32(a, 0), WASI_RIGHT_SOCK_SHUTDOWN, &f);
   if (e) return e;
   int how;
   switch (wasi_arg32(a, 1)) {

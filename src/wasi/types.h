@@ -142,6 +142,11 @@ enum {
 #define WASI_RIGHTS_TTY                                                                            \
   (WASI_RIGHT_FD_READ | WASI_RIGHT_FD_FDSTAT_SET_FLAGS | WASI_RIGHT_FD_WRITE |                     \
    WASI_RIGHT_FD_FILESTAT_GET | WASI_RIGHT_POLL_FD_READWRITE)
+/* Inherited stdio: a stream, read (0) or written (1, 2), nothing that
+ * moves or changes the file behind it (a `>> app.log` must not be seekable
+ * or truncatable by the guest). */
+#define WASI_RIGHTS_STDIO                                                                          \
+  (WASI_RIGHT_FD_FDSTAT_SET_FLAGS | WASI_RIGHT_FD_FILESTAT_GET | WASI_RIGHT_POLL_FD_READWRITE)
 #define WASI_RIGHTS_SOCKET                                                                         \
   (WASI_RIGHT_FD_READ | WASI_RIGHT_FD_FDSTAT_SET_FLAGS | WASI_RIGHT_FD_WRITE |                     \
    WASI_RIGHT_FD_FILESTAT_GET | WASI_RIGHT_POLL_FD_READWRITE | WASI_RIGHT_SOCK_SHUTDOWN)

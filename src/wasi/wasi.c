@@ -207,6 +207,7 @@ static bool utf8_valid(const uint8_t *s, size_t n) {
 }
 
 uint16_t wasi_read_path(wasi_call *c, uint32_t ptr, uint32_t len, char **out) {
+  if (len >= WASI_PATH_MAX) return WASI_ENAMETOOLONG;
   const uint8_t *p = wasi_mem_at(&c->mem, ptr, len);
   if (!p) return WASI_EFAULT;
   if (memchr(p, 0, len)) return WASI_EINVAL;
@@ -410,7 +411,7 @@ typedef struct wasi_ctx_alloc {
 static cwasi_status wasi_host_call(cwasi_caller *caller, void *env, const cwasi_val *args,
                                    cwasi_val *results, cwasi_error *err) {
   const wasi_binding *b = env;
-  wasi_call c = {.w = b->w, .err = err};
+  wasi_call c = {.w = b->w, .err = err, .store = cwasi_caller_store(caller)};
   cwasi_extern mem;
   /* Without an exported memory every pointer is out of bounds (EFAULT);
    * functions that take none still work. */
@@ -491,9 +492,10 @@ static bool env_add(cwasi_wasi *w, const char *kv) {
   return true;
 }
 
-/* Adds an already-open host descriptor with the rights its type allows. */
+/* Adds an already-open host descriptor with the rights its type allows;
+ * stdio (0, 1, 2) only as a stream in its direction. */
 static cwasi_status add_host_fd(cwasi_wasi *w, int host, const char *what, char *preopen,
-                                bool listener, cwasi_error *err) {
+                                bool listener, int stdio, cwasi_error *err) {
   struct stat st;
   if (fstat(host, &st) != 0) {
     int e = errno;
@@ -505,12 +507,17 @@ static cwasi_status add_host_fd(cwasi_wasi *w, int host, const char *what, char 
   uint64_t base = wasi_rights_for(type, host), inheriting = 0;
   if (type == WASI_FILETYPE_DIRECTORY) inheriting = WASI_RIGHTS_DIR | WASI_RIGHTS_FILE;
   if (listener) base = WASI_RIGHTS_LISTENER;
+  if (stdio >= 0) {
+    base = WASI_RIGHTS_STDIO | (stdio == 0 ? WASI_RIGHT_FD_READ : WASI_RIGHT_FD_WRITE);
+    inheriting = 0;
+  }
   uint32_t fd;
   if (wasi_fd_insert(w, host, type, base, inheriting, &fd) != WASI_ESUCCESS) {
     cw_free(preopen);
     return cw_error(err, CWASI_ERR_NOMEM, SIZE_MAX, "out of memory");
   }
   w->fds[fd].preopen = preopen;
+  w->fds[fd].shared = stdio >= 0;
   return CWASI_OK;
 }
 
@@ -552,7 +559,7 @@ cwasi_wasi *cwasi_wasi_new(cwasi_store *store, const cwasi_wasi_config *cfg, cwa
       st = cw_error(err, CWASI_ERR_IO, SIZE_MAX, "%s: %s", names[i], strerror(errno));
       goto fail;
     }
-    if ((st = add_host_fd(w, host, names[i], NULL, false, err)) != CWASI_OK) goto fail;
+    if ((st = add_host_fd(w, host, names[i], NULL, false, i, err)) != CWASI_OK) goto fail;
   }
   for (size_t i = 0; i < cfg->ndirs; i++) {
     const char *host_path = cfg->dirs[i].host_path;
@@ -571,7 +578,7 @@ cwasi_wasi *cwasi_wasi_new(cwasi_store *store, const cwasi_wasi_config *cfg, cwa
       close(host);
       goto nomem;
     }
-    if ((st = add_host_fd(w, host, host_path, name, false, err)) != CWASI_OK) goto fail;
+    if ((st = add_host_fd(w, host, host_path, name, false, -1, err)) != CWASI_OK) goto fail;
   }
   for (size_t i = 0; i < cfg->ntcp_listen; i++) {
     int host = wasi_listen(cfg->tcp_listen[i], err);
@@ -579,7 +586,7 @@ cwasi_wasi *cwasi_wasi_new(cwasi_store *store, const cwasi_wasi_config *cfg, cwa
       st = err ? err->status : CWASI_ERR_IO;
       goto fail;
     }
-    if ((st = add_host_fd(w, host, cfg->tcp_listen[i], NULL, true, err)) != CWASI_OK) goto fail;
+    if ((st = add_host_fd(w, host, cfg->tcp_listen[i], NULL, true, -1, err)) != CWASI_OK) goto fail;
   }
   return w;
 

@@ -31,6 +31,12 @@ typedef struct wasi_fd {
   uint64_t base, inheriting; /* rights */
   char *preopen;             /* guest name of a preopened directory, else NULL */
   bool rsync;                /* opened with fdflags::rsync (the host folds it into O_SYNC) */
+  /* The host's open file description is shared with whoever gave it to us
+   * (stdio: the parent shell, the embedder). fcntl(F_SETFL) on it would
+   * change their descriptor too, so nonblock is emulated per guest fd
+   * (poll before each read/write) and append cannot change. */
+  bool shared;
+  bool nonblock; /* emulated fdflags::nonblock of a shared descriptor */
 } wasi_fd;
 
 struct cwasi_wasi {
@@ -48,6 +54,7 @@ typedef struct wasi_call {
   cwasi_wasi *w;
   wasi_mem mem;
   cwasi_error *err;
+  cwasi_store *store; /* the caller's: a blocking call waits no longer than its deadline */
 } wasi_call;
 
 /* A WASI function body: returns a WASI errno, or WASI_TRAPPED after filling
@@ -72,9 +79,15 @@ void wasi_fd_release(wasi_fd *f); /* closes the host descriptor, frees the slot 
 uint8_t wasi_filetype(unsigned mode, int host);
 /* The rights a descriptor of this type may ever hold. */
 uint64_t wasi_rights_for(uint8_t type, int host);
+/* The longest path a guest may pass, with its NUL: Linux's PATH_MAX, which
+ * openat2 enforces on what it is given. Both resolvers see only strings
+ * below it (a final symlink's target spliced in included), so they answer
+ * alike. */
+#define WASI_PATH_MAX 4096
 /* Copies the guest string [ptr, ptr+len) into a new NUL-terminated host
- * string: EFAULT out of bounds, EINVAL on an embedded NUL, EILSEQ if not
- * UTF-8. */
+ * string: ENAMETOOLONG if len >= WASI_PATH_MAX (checked first, before any
+ * byte is read or copied), EFAULT out of bounds, EINVAL on an embedded NUL,
+ * EILSEQ if not UTF-8. */
 uint16_t wasi_read_path(wasi_call *c, uint32_t ptr, uint32_t len, char **out);
 
 /* ---- resolve.c ---- */
@@ -88,7 +101,15 @@ typedef struct wasi_path {
   char *name;
   bool dir_only; /* the path ended in '/': it must name a directory */
 } wasi_path;
-uint16_t wasi_resolve(cwasi_wasi *w, int base, const char *path, bool follow, wasi_path *out);
+/* What wasi_resolve does with a final symlink. */
+typedef enum wasi_follow {
+  WASI_NOFOLLOW,       /* names the link; "link/" follows it (open, stat, mkdir, ...) */
+  WASI_FOLLOW,         /* follows it */
+  WASI_NOFOLLOW_SLASH, /* never follows it: "link/" is ENOTDIR, as Linux's rmdir,
+                          rename and unlink answer */
+} wasi_follow;
+uint16_t wasi_resolve(cwasi_wasi *w, int base, const char *path, wasi_follow follow,
+                      wasi_path *out);
 void wasi_path_free(wasi_path *p);
 
 /* ---- function bodies, one file each ---- */
@@ -144,6 +165,15 @@ uint16_t wasi_times(uint64_t atim, uint64_t mtim, uint32_t fst, struct timespec 
  * short read/write). *out is freed with cw_free. */
 struct iovec;
 uint16_t wasi_get_iovs(wasi_call *c, uint32_t iovs, uint32_t n, struct iovec **out, int *count);
+
+/* For a shared descriptor in emulated nonblocking mode: WASI_EAGAIN unless
+ * a read (or write) would not block now, else WASI_ESUCCESS. */
+uint16_t wasi_nonblock_ready(const wasi_fd *f, bool write);
+/* Before a call that may block on f (a read, an accept): if the store has
+ * a deadline (--timeout) and f blocks, waits for f at most until the
+ * deadline and then returns WASI_TRAPPED with the store's trap in c->err;
+ * WASI_ESUCCESS when the call may go on. */
+uint32_t wasi_deadline_ready(wasi_call *c, const wasi_fd *f, bool write);
 
 /* ---- sock.c ---- */
 /* Opens a listening TCP socket for "HOST:PORT"; -1 with err filled. */

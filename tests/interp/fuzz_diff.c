@@ -12,6 +12,10 @@
  * difference is a fusion or laziness bug. Compared after instantiation
  * and after every call: the status, the trap kind and message, the
  * results' bits, the memory's size and every byte, the four globals.
+ * Half the inputs (by a bit of their hash) run on engines with fuel, which
+ * changes the code translated (a check at entries and loop heads); then
+ * the fuel consumed, one unit per instruction executed, must be the same
+ * too.
  */
 #include <math.h>
 #include <stdio.h>
@@ -42,6 +46,7 @@ typedef struct event {
   size_t mem_size;
   uint8_t *mem; /* a copy */
   uint64_t globals[4];
+  uint64_t fuel; /* consumed so far */
 } event;
 
 typedef struct trace {
@@ -74,7 +79,7 @@ static void snapshot(cwasi_instance *inst, event *e) {
 }
 
 static void record(trace *t, cwasi_status st, const cwasi_error *err, const cwasi_val *res,
-                   uint32_t nres, cwasi_instance *inst) {
+                   uint32_t nres, cwasi_store *store, cwasi_instance *inst) {
   REQUIRE(t->n < MAX_EVENTS);
   event *e = &t->ev[t->n++];
   memset(e, 0, sizeof *e);
@@ -87,12 +92,15 @@ static void record(trace *t, cwasi_status st, const cwasi_error *err, const cwas
   for (uint32_t i = 0; i < e->nresults; i++)
     e->results[i] = val_bits(res[i]), e->types[i] = res[i].type;
   snapshot(inst, e);
+  if (store->engine->config.consume_fuel)
+    REQUIRE(cwasi_store_fuel_consumed(store, &e->fuel) == CWASI_OK);
 }
 
 static void run(const uint8_t *wasm, size_t len, uint64_t seed, bool plain, trace *t) {
   /* A small stack: generated calls nest at most six deep, and the default
    * 8 MiB of slots and 50000 frames per store would cost more than the run. */
-  cwasi_config cfg = {.value_stack_bytes = 256 * 1024, .max_call_depth = 64};
+  cwasi_config cfg = {
+      .value_stack_bytes = 256 * 1024, .max_call_depth = 64, .consume_fuel = seed & 2};
   cwasi_engine *engine = cwasi_engine_new(&cfg);
   REQUIRE(engine);
   engine->plain_translation = plain;
@@ -102,8 +110,9 @@ static void run(const uint8_t *wasm, size_t len, uint64_t seed, bool plain, trac
   REQUIRE(mod);
   cwasi_store *store = cwasi_store_new(engine);
   REQUIRE(store);
+  if (cfg.consume_fuel) REQUIRE(cwasi_store_set_fuel(store, UINT64_MAX / 2) == CWASI_OK);
   cwasi_instance *inst = cwasi_instance_new(store, mod, NULL, 0, &err);
-  record(t, inst ? CWASI_OK : err.status, &err, NULL, 0, inst);
+  record(t, inst ? CWASI_OK : err.status, &err, NULL, 0, store, inst);
   for (uint32_t round = 0; inst && round < ROUNDS; round++) {
     for (uint32_t f = 0; f < GEN_MAX_FUNCS; f++) {
       char name[8];
@@ -117,7 +126,7 @@ static void run(const uint8_t *wasm, size_t len, uint64_t seed, bool plain, trac
         args[i] = gen_arg(&seed, cwasi_func_param_type(ex.of.func, i));
       cwasi_status st = cwasi_func_call(store, ex.of.func, args, np, res, nr, &err);
       REQUIRE(st == CWASI_OK || st == CWASI_ERR_TRAP);
-      record(t, st, &err, res, (uint32_t)nr, inst);
+      record(t, st, &err, res, (uint32_t)nr, store, inst);
     }
   }
   cwasi_store_delete(store);
@@ -141,7 +150,7 @@ static void compare(const trace *a, const trace *b) {
     bool same = x->status == y->status && x->trap == y->trap &&
                 strcmp(x->message, y->message) == 0 && x->nresults == y->nresults &&
                 x->mem_size == y->mem_size &&
-                memcmp(x->globals, y->globals, sizeof x->globals) == 0 &&
+                memcmp(x->globals, y->globals, sizeof x->globals) == 0 && x->fuel == y->fuel &&
                 (x->mem_size == 0 || memcmp(x->mem, y->mem, x->mem_size) == 0);
     for (uint32_t r = 0; same && r < x->nresults; r++)
       same = x->types[r] == y->types[r] && same_result(x->types[r], x->results[r], y->results[r]);
@@ -153,6 +162,7 @@ static void compare(const trace *a, const trace *b) {
               e[k]->trap, e[k]->message);
       for (uint32_t r = 0; r < e[k]->nresults; r++)
         fprintf(stderr, " %#llx", (unsigned long long)e[k]->results[r]);
+      fprintf(stderr, " fuel used %llu", (unsigned long long)e[k]->fuel);
       fprintf(stderr, " globals %#llx %#llx %#llx %#llx memory %zu bytes\n",
               (unsigned long long)e[k]->globals[0], (unsigned long long)e[k]->globals[1],
               (unsigned long long)e[k]->globals[2], (unsigned long long)e[k]->globals[3],

@@ -3,10 +3,12 @@
  * the public API (`make fuzz`, docs/fuzzing.md).
  *
  * An input that starts with the magic "\0asm" is a module as it is: it is
- * decoded, validated and, if it imports nothing and has no start function
- * (which could run forever: there is no fuel), instantiated — memories
- * and tables of any declared size, element and data segments in and out
- * of bounds. Any other input goes through the generator (fuzz_gen.h): a
+ * decoded, validated and, if it imports nothing, instantiated on an engine
+ * with fuel (100000 units for the start function and for each call, so
+ * that any code ends) and a store whose memories may not grow past 16 MiB
+ * — memories and tables of any declared size, element and data segments
+ * in and out of bounds — and every exported function is called with zero
+ * arguments. Any other input goes through the generator (fuzz_gen.h): a
  * valid module whose code always ends, instantiated on an engine whose
  * value stack and call depth are sometimes tiny, and every export called
  * twice with edge-value arguments, the host growing the memory between
@@ -38,18 +40,52 @@ static void check_trap(cwasi_status st, const cwasi_error *err) {
   REQUIRE(strncmp(err->message, want, strlen(want)) == 0);
 }
 
+#define RAW_FUEL 100000
+
+/* Calls every exported function of inst with zero arguments. */
+static void call_exports(cwasi_store *store, cwasi_module *mod, cwasi_instance *inst) {
+  for (size_t i = 0; i < cwasi_module_export_count(mod); i++) {
+    cwasi_export_desc d = cwasi_module_export(mod, i);
+    cwasi_extern ex;
+    if (d.kind != CWASI_EXTERN_FUNC) continue;
+    REQUIRE(cwasi_instance_export(inst, d.name.data, d.name.len, &ex));
+    size_t np = cwasi_func_param_count(ex.of.func), nr = cwasi_func_result_count(ex.of.func);
+    cwasi_val *args = calloc(np + 1, sizeof *args), *res = calloc(nr + 1, sizeof *res);
+    REQUIRE(args && res);
+    for (size_t k = 0; k < np; k++)
+      args[k].type = cwasi_func_param_type(ex.of.func, k); /* zero, or null for references */
+    REQUIRE(cwasi_store_set_fuel(store, RAW_FUEL) == CWASI_OK);
+    cwasi_error err;
+    cwasi_status st = cwasi_func_call(store, ex.of.func, args, np, res, nr, &err);
+    check_trap(st, &err);
+    free(args);
+    free(res);
+  }
+}
+
 static void run_raw(const uint8_t *data, size_t size) {
-  cwasi_engine *engine = cwasi_engine_new(NULL);
+  cwasi_config cfg = {.consume_fuel = true};
+  cwasi_engine *engine = cwasi_engine_new(&cfg);
   REQUIRE(engine);
   cwasi_error err;
   cwasi_module *mod = cwasi_module_new(engine, data, size, &err);
-  if (mod && !mod->m->has_start && cwasi_module_import_count(mod) == 0) {
+  if (mod && cwasi_module_import_count(mod) == 0) {
     cwasi_store *store = cwasi_store_new(engine);
     REQUIRE(store);
+    cwasi_store_limits lim;
+    cwasi_store_limits_init(&lim);
+    lim.max_memory_bytes = 16 << 20;
+    lim.max_table_elements = 1 << 16;
+    cwasi_store_set_limits(store, &lim);
+    REQUIRE(cwasi_store_set_fuel(store, RAW_FUEL) == CWASI_OK);
     cwasi_instance *inst = cwasi_instance_new(store, mod, NULL, 0, &err);
-    /* Out of memory is an answer for a module that asks for 4 GiB tables. */
-    if (!inst) REQUIRE(err.status == CWASI_ERR_TRAP || err.status == CWASI_ERR_NOMEM);
+    /* Out of memory, or a limit, is an answer for a module that asks for
+     * a 4 GiB memory or a 10-million-entry table. */
+    if (!inst)
+      REQUIRE(err.status == CWASI_ERR_TRAP || err.status == CWASI_ERR_NOMEM ||
+              err.status == CWASI_ERR_LINK);
     if (!inst && err.status == CWASI_ERR_TRAP) check_trap(CWASI_ERR_TRAP, &err);
+    if (inst) call_exports(store, mod, inst);
     cwasi_store_delete(store);
   }
   cwasi_module_delete(mod);

@@ -876,6 +876,52 @@ static void test_fusions_control(void) {
   fx_close(&f);
 }
 
+/* v128 values take two slots: locals across calls, lazy copies, select,
+ * globals, branches carrying them, multi-value, a trapping load. */
+static void test_simd(void) {
+  fx f;
+  if (!fx_open(&f, NULL, MOD(simd))) return;
+  cwasi_val a = v_i32(5);
+  CHECK(call_int(f.store, f.inst, "local_across_call", &a, 1) == 5 + 29);
+  CHECK(call_int(f.store, f.inst, "swap", NULL, 0) == 54);
+  CHECK(call_int(f.store, f.inst, "select", &a, 1) == 2);
+  a = v_i32(0);
+  CHECK(call_int(f.store, f.inst, "select", &a, 1) == 6);
+  CHECK(call_int(f.store, f.inst, "select_t", &a, 1) == 7);
+  a = v_i32(9);
+  CHECK(call_int(f.store, f.inst, "global", &a, 1) == 13);
+  a = v_i32(11);
+  CHECK(call_int(f.store, f.inst, "global", &a, 1) == 15);
+  CHECK(call_int(f.store, f.inst, "branch", &a, 1) == 11);
+  a = v_i32(0);
+  CHECK(call_int(f.store, f.inst, "branch", &a, 1) == 100);
+  CHECK(call_int(f.store, f.inst, "table", &a, 1) == 1001);
+  a = v_i32(1);
+  CHECK(call_int(f.store, f.inst, "table", &a, 1) == 2);
+  a = v_i32(7);
+  CHECK(call_int(f.store, f.inst, "table", &a, 1) == 8);
+  CHECK(call_int(f.store, f.inst, "multi", NULL, 0) == 15);
+  a = v_i32(0);
+  CHECK(call_int(f.store, f.inst, "load", &a, 1) == 16);
+  a = v_i32(65536 - 16);
+  CHECK(call_int(f.store, f.inst, "load", &a, 1) == 0);
+  a = v_i32(65536 - 15);
+  CHECK(call_traps(f.store, f.inst, "load", &a, 1, 1, CWASI_TRAP_MEMORY_OOB, "in function \"load\""));
+  a = v_i32(10);
+  CHECK(call_int(f.store, f.inst, "loop", &a, 1) == 40);
+  /* v128 in and out through the public API: lane 0 is byte 0 */
+  cwasi_val v[2] = {{.type = CWASI_V128}, {.type = CWASI_V128}}, r = {0};
+  uint64_t x[2] = {UINT64_MAX, 41}, y[2] = {2, 1};
+  memcpy(v[0].of.v128, x, 16);
+  memcpy(v[1].of.v128, y, 16);
+  cwasi_error err;
+  CHECK(call(f.store, f.inst, "addv", v, 2, &r, 1, &err) == CWASI_OK);
+  uint64_t got[2];
+  memcpy(got, r.of.v128, 16);
+  CHECK(r.type == CWASI_V128 && got[0] == 1 && got[1] == 42);
+  fx_close(&f);
+}
+
 int main(void) {
   RUN(test_register_code);
   RUN(test_fused_compares);
@@ -894,5 +940,6 @@ int main(void) {
   RUN(test_call_indirect);
   RUN(test_host);
   RUN(test_cross_instance);
+  RUN(test_simd);
   return unit_report();
 }

@@ -17,22 +17,28 @@ suite_init programs "$@"
 CLANG=${CLANG:-clang}
 export LC_ALL=C
 
-# build SRC OUT CC...: compiles when OUT is missing or older than SRC.
+# build SRC OUT wasm|native: compiles when OUT is missing or older than SRC
+# (wasm with wasm_cc from tests/lib.sh, native with cc).
 build() {
-  local source=$1 out=$2
-  shift 2
+  local source=$1 out=$2 ok
   [[ -f $out && $out -nt $source ]] && return 0
-  if ! "$@" -O2 -Wall "$source" -o "$out" 2>"$work/cc.log"; then
-    echo "programs: cannot compile $source (${1##*/}; are clang, lld, wasi-libc and" \
+  if [[ $3 == wasm ]]; then
+    wasm_cc "$out" "$source" -O2 -Wall 2>"$work/cc.log"
+  else
+    cc -O2 -Wall "$source" -o "$out" 2>"$work/cc.log"
+  fi
+  ok=$?
+  if ((ok != 0)); then
+    echo "programs: cannot compile $source ($3; are clang, lld, wasi-libc and" \
       "libclang-rt-14-dev-wasm32 installed? make deps)" >&2
     cat "$work/cc.log" >&2
     exit 2
   fi
 }
 for p in cat ls cp wc echo_server sleep compare; do
-  build "$src/$p.c" "$bin/$p.wasm" "$CLANG" --target=wasm32-wasi
+  build "$src/$p.c" "$bin/$p.wasm" wasm
 done
-for p in cat ls cp wc compare; do build "$src/$p.c" "$bin/$p" cc; done
+for p in cat ls cp wc compare; do build "$src/$p.c" "$bin/$p" native; done
 
 
 # run CMD...: runs with a time limit (stdin from /dev/null unless redirected

@@ -276,6 +276,10 @@ static void test_module_errors(void) {
   CHECK(cwasi_module_validate(e, wasm_main, sizeof wasm_main, &err) == CWASI_OK);
   CHECK(cwasi_module_load_file(e, "/nonexistent/x.wasm", &err) == NULL);
   CHECK(err.status == CWASI_ERR_IO && strstr(err.message, "/nonexistent/x.wasm") != NULL);
+  /* A module is read from a regular file only: no endless device, no FIFO. */
+  CHECK(cwasi_module_load_file(e, "/dev/zero", &err) == NULL);
+  CHECK(err.status == CWASI_ERR_IO && strstr(err.message, "not a regular file") != NULL);
+  CHECK(cwasi_module_load_file(e, "/", &err) == NULL && err.status == CWASI_ERR_IO);
 
   char path[] = "/tmp/cwasi_rt_testXXXXXX";
   int fd = mkstemp(path);
@@ -650,6 +654,78 @@ out:
   cwasi_engine_delete(e);
 }
 
+/* True if s holds no control byte (C0, DEL, ESC) and no C1 CSI: one line
+ * that a terminal prints as it is. */
+static bool printable_line(const char *s) {
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+    if (*p < 0x20 || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)) return false;
+  return true;
+}
+
+/* Import and export names are the module's: they reach messages escaped. */
+static void test_hostile_names(void) {
+  /* e<LF><ESC>[31m and f<CR>"\<NUL><U+009B> */
+#define EVIL_MOD 0x07, 'e', '\n', 0x1b, '[', '3', '1', 'm'
+#define EVIL_NAME 0x07, 'f', '\r', '"', '\\', 0x00, 0xc2, 0x9b
+  static const uint8_t imports[] = {0,    'a', 's', 'm', 1,  0, 0,        0,         1, 4, 1,
+                                    0x60, 0,   0,   2,   19, 1, EVIL_MOD, EVIL_NAME, 0, 0};
+  static const uint8_t dup_exports[] = {0,    'a', 's',       'm', 1, 0,  0, 0, 1,  4, 1,
+                                        0x60, 0,   0,         3,   2, 1,  0, 7, 21, 2, EVIL_NAME,
+                                        0,    0,   EVIL_NAME, 0,   0, 10, 4, 1, 2,  0, 0x0b};
+  static const uint8_t bad_export[] = {0, 'a', 's', 'm', 1, 0, 0, 0, 7, 11, 1, EVIL_NAME, 0, 5};
+  const char *escaped_mod = "\"e\\n\\x1b[31m\"";
+  const char *escaped_name = "\"f\\r\\\"\\\\\\x00\\u{009b}\"";
+  cwasi_engine *e = cwasi_engine_new(NULL);
+  cwasi_store *s = cwasi_store_new(e);
+  cwasi_linker *l = cwasi_linker_new(s);
+  cwasi_error err;
+
+  cwasi_module *mod = LOAD(e, imports, &err);
+  CHECK(mod != NULL);
+  if (mod) {
+    CHECK(cwasi_linker_instantiate(l, mod, &err) == NULL && err.status == CWASI_ERR_LINK);
+    CHECK(printable_line(err.message));
+    CHECK(strstr(err.message, escaped_mod) && strstr(err.message, escaped_name));
+    cwasi_func *wrong = cwasi_func_new(s, i32_1, 1, NULL, 0, host_nop, NULL);
+    const char mname[] = {'e', '\n', 0x1b, '[', '3', '1', 'm'};
+    const char fname[] = {'f', '\r', '"', '\\', 0, (char)0xc2, (char)0x9b};
+    CHECK(cwasi_linker_define(l, mname, sizeof mname, fname, sizeof fname, ext_func(wrong)) ==
+          CWASI_OK);
+    CHECK(cwasi_linker_instantiate(l, mod, &err) == NULL && err.status == CWASI_ERR_LINK);
+    CHECK(starts_with(err.message, "incompatible import type") && printable_line(err.message));
+    CHECK(strstr(err.message, escaped_mod) && strstr(err.message, escaped_name));
+    cwasi_extern none = {CWASI_EXTERN_FUNC, {NULL}};
+    CHECK(cwasi_instance_new(s, mod, &none, 1, &err) == NULL && printable_line(err.message));
+    CHECK(strstr(err.message, escaped_name) != NULL);
+    cwasi_module_delete(mod);
+  }
+  CHECK(LOAD(e, dup_exports, &err) == NULL);
+  CHECK(starts_with(err.message, "duplicate export name") && printable_line(err.message));
+  CHECK(strstr(err.message, escaped_name) != NULL);
+  CHECK(LOAD(e, bad_export, &err) == NULL);
+  CHECK(strstr(err.message, "unknown function 5") && printable_line(err.message));
+  CHECK(strstr(err.message, escaped_name) != NULL);
+
+  /* Bidirectional overrides are escaped; a long name is cut with "...". */
+  char buf[24];
+  CHECK(strcmp(cw_escape_name(buf, sizeof buf,
+                              "a\xe2\x80\xae"
+                              "b",
+                              5),
+               "a\\u{202e}b") == 0);
+  CHECK(strcmp(cw_escape_name(buf, sizeof buf, "\xff\xfe", 2), "\\xff\\xfe") == 0);
+  char longname[100];
+  memset(longname, 'x', sizeof longname);
+  cw_escape_name(buf, sizeof buf, longname, sizeof longname);
+  CHECK(strlen(buf) == sizeof buf - 1 && strcmp(buf + sizeof buf - 4, "...") == 0);
+  CHECK(strcmp(cw_escape_name(buf, sizeof buf, "plain name", 10), "plain name") == 0);
+#undef EVIL_MOD
+#undef EVIL_NAME
+  cwasi_linker_delete(l);
+  cwasi_store_delete(s);
+  cwasi_engine_delete(e);
+}
+
 int main(void) {
   RUN(test_engine_defaults);
   RUN(test_val_slots);
@@ -666,5 +742,6 @@ int main(void) {
   RUN(test_start_trap);
   RUN(test_host_trap);
   RUN(test_linker);
+  RUN(test_hostile_names);
   return unit_report();
 }

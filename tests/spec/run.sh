@@ -1,144 +1,177 @@
 #!/usr/bin/env bash
-# tests/spec/run.sh — runs the WebAssembly core spec tests (SIMD files excluded)
-# against build/spectest and prints one line per file and a closing total line
-# "N passed, N failed, N skipped".
+# tests/spec/run.sh — runs the WebAssembly spec test scripts through
+# `cwasi wast`: the 2.0 core suite (../shared/testsuite/core, text-format
+# assert_malformed included), then the top-level files of the 3.0 suite
+# (../shared/testsuite-3.0). Prints one line per file, a total per suite and
+# a closing total "N passed, N failed, N skipped (feature N, ...)"; commands
+# that need a feature the engine does not have yet are skipped under that
+# feature's name (src/wast/wast.h), never hidden.
 #
-# usage: tests/spec/run.sh [NAME...]    (NAME: i32, i32.wast, ...; default: all)
+# usage: tests/spec/run.sh [NAME...]   (NAME: i32, i32.wast, 3.0/i32, ...;
+#                                       default: every file of both suites)
 #
 # Environment:
-#   SPEC_TESTSUITE  the testsuite folder (default: ../shared/testsuite from the repo root)
-#   SPECTEST        the harness binary (default: build/spectest)
-#   SPEC_OUT        where converted scripts and logs go (default: build/spec)
-#   SPEC_TIMEOUT    seconds per file before it fails (default: 120)
-#   SPEC_JOBS       files run in parallel (default: 1)
+#   CWASI            the cwasi binary (default: build/cwasi)
+#   SPEC_TESTSUITE   the 2.0 suite (default: ../shared/testsuite; files in core/)
+#   SPEC_TESTSUITE3  the 3.0 suite (default: ../shared/testsuite-3.0)
+#   SPEC_OUT         per-file logs (default: build/spec)
+#   SPEC_TIMEOUT     seconds per file before it fails (default: 120)
+#   SPEC_JOBS        files run in parallel (default: 2)
+#   CWASI_SPEC_LIMITS  1: run with fuel and interruption checks in the code
+#                    (cwasi wast --limit-checks); no result may change
 #
 # Exit status: 0 when every failure is listed in tests/spec/KNOWN_FAILURES
-# ("file.wast:LINE reason"); 1 when an unlisted failure, a crash or a timeout
-# appears (they are printed); 2 on a set-up problem. Listed failures still
-# count as failed in the totals.
+# (2.0) or tests/spec/KNOWN_FAILURES-3.0 ("file.wast:LINE reason"); 1 when
+# an unlisted failure, a crash or a timeout appears (they are printed); 2 on
+# a set-up problem. Listed failures still count as failed in the totals.
 set -uo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root" || exit 2
 
-suite=${SPEC_TESTSUITE:-$root/../shared/testsuite}
-spectest=${SPECTEST:-build/spectest}
+suite2=${SPEC_TESTSUITE:-$root/../shared/testsuite}
+suite3=${SPEC_TESTSUITE3:-$root/../shared/testsuite-3.0}
+cwasi=${CWASI:-build/cwasi}
 out=${SPEC_OUT:-build/spec}
 timeout_s=${SPEC_TIMEOUT:-120}
-jobs=${SPEC_JOBS:-1}
-known_file=tests/spec/KNOWN_FAILURES
+jobs=${SPEC_JOBS:-2}
 
 die() { echo "spec: $*" >&2; exit 2; }
 
-[[ -d $suite/core ]] || die "testsuite not found at '$suite' (expected $suite/core/*.wast; set SPEC_TESTSUITE)"
-suite=$(cd "$suite" && pwd)
-command -v wast2json >/dev/null || die "wast2json not found: install wabt (scripts/install-deps.sh)"
-[[ -x $spectest ]] || die "$spectest not built (make $spectest)"
-spectest=$(cd "$(dirname "$spectest")" && pwd)/$(basename "$spectest")
-mkdir -p "$out/core" || die "cannot create $out/core"
+[[ -d $suite2/core ]] || die "testsuite not found at '$suite2' (expected $suite2/core/*.wast; set SPEC_TESTSUITE)"
+[[ -x $cwasi ]] || die "$cwasi not built (make $cwasi)"
+cwasi=$(cd "$(dirname "$cwasi")" && pwd)/$(basename "$cwasi")
+limit_flag=()
+[[ ${CWASI_SPEC_LIMITS:-} == 1 ]] && limit_flag=(--limit-checks)
+mkdir -p "$out/2.0" "$out/3.0" || die "cannot create $out"
 out=$(cd "$out" && pwd)
 
-# The files to run.
-wasts=()
+# The files to run, as "SUITE FILE" pairs.
+runs=()
 if (($# > 0)); then
   for name in "$@"; do
     name=${name%.wast}
-    [[ -f $suite/core/$name.wast ]] || die "no such test file: $suite/core/$name.wast"
-    wasts+=("$suite/core/$name.wast")
+    if [[ $name == 3.0/* ]]; then
+      f=$suite3/${name#3.0/}.wast
+      [[ -f $f ]] || die "no such test file: $f"
+      runs+=("3.0 $f")
+    else
+      f=$suite2/core/$name.wast
+      [[ -f $f ]] || die "no such test file: $f"
+      runs+=("2.0 $f")
+    fi
   done
 else
-  for f in "$suite"/core/*.wast; do
-    case $(basename "$f") in simd_*) continue ;; esac
-    wasts+=("$f")
-  done
+  for f in "$suite2"/core/*.wast; do runs+=("2.0 $f"); done
+  if [[ -d $suite3 ]]; then
+    for f in "$suite3"/*.wast; do runs+=("3.0 $f"); done
+  else
+    echo "spec: no 3.0 suite at '$suite3' (set SPEC_TESTSUITE3); running 2.0 only" >&2
+  fi
 fi
-((${#wasts[@]} > 0)) || die "no .wast files in $suite/core"
 
-# Converts X.wast to $out/core/X.json unless that is up to date, then runs
-# the harness on it; the log holds every failure line and the summary.
+# Runs one file; its log holds the failure lines and the summary line.
 run_one() {
-  local wast=$1 name json log
+  local suite=$1 wast=$2 name log
   name=$(basename "$wast" .wast)
-  json=$out/core/$name.json
-  log=$out/core/$name.log
-  if [[ ! -f $json || $json -ot $wast ]]; then
-    if ! wast2json "$wast" -o "$json" >"$log" 2>&1; then
-      rm -f "$json"
-      echo "$name.wast:0: conversion: wast2json failed: $(head -n 1 "$log")" >"$log"
-      echo "$name.wast: 0 passed, 1 failed, 0 skipped" >>"$log"
-      return
-    fi
-  fi
-  # spectest has its own per-file timeout; timeout(1) is the backstop.
-  (cd "$out/core" && timeout -k 5 $((timeout_s + 30)) "$spectest" -v -t "$timeout_s" "$name.json") \
-    >"$log" 2>&1
+  log=$out/$suite/$name.log
+  timeout -k 5 "$timeout_s" "$cwasi" wast -v "${limit_flag[@]}" "$wast" >"$log" 2>&1
   local rc=$?
-  if ! tail -n 1 "$log" | grep -Eq "^$name\.wast: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$"; then
-    echo "$name.wast:0: crash: spectest ended without a summary (exit status $rc)" >>"$log"
-    echo "$name.wast: 0 passed, 1 failed, 0 skipped" >>"$log"
+  # cwasi wast ends with the file's line and the total: keep the file's line last.
+  local summary
+  summary=$(grep -E "^$name\.wast: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped" "$log" | tail -n 1)
+  if [[ -z $summary ]]; then
+    echo "$name.wast:0: crash: cwasi wast ended without a summary (exit status $rc)" >>"$log"
+    summary="$name.wast: 0 passed, 1 failed, 0 skipped"
   fi
+  echo "$summary" >>"$log"
 }
 
-if ((jobs > 1)); then
-  running=0
-  for wast in "${wasts[@]}"; do
-    if ((running >= jobs)); then
-      wait -n
-      running=$((running - 1))
-    fi
-    run_one "$wast" &
-    running=$((running + 1))
-  done
-  wait
-else
-  for wast in "${wasts[@]}"; do run_one "$wast"; done
-fi
+running=0
+for r in "${runs[@]}"; do
+  if ((running >= jobs)); then
+    wait -n
+    running=$((running - 1))
+  fi
+  run_one $r &
+  running=$((running + 1))
+done
+wait
 
-# Known failures: "file.wast:LINE reason"; # comments and blank lines ignored.
-declare -A known=()
-if [[ -f $known_file ]]; then
+declare -A known2=() known3=()
+load_known() { # FILE ARRAY
+  local -n into=$2
+  [[ -f $1 ]] || return 0
   while read -r key _; do
     [[ -z $key || $key == \#* ]] && continue
-    known[$key]=1
-  done <"$known_file"
-fi
+    into[$key]=1
+  done <"$1"
+}
+load_known tests/spec/KNOWN_FAILURES known2
+load_known tests/spec/KNOWN_FAILURES-3.0 known3
 
-passed=0 failed=0 skipped=0
-unlisted=()
-declare -A failed_at=() ran=()
-for wast in "${wasts[@]}"; do
-  name=$(basename "$wast" .wast)
-  log=$out/core/$name.log
-  ran[$name.wast]=1
-  summary=$(tail -n 1 "$log")
-  echo "$summary"
-  read -r p f s < <(sed -E 's/^.*: ([0-9]+) passed, ([0-9]+) failed, ([0-9]+) skipped$/\1 \2 \3/' <<<"$summary")
-  passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
-  # Failure lines are "X.wast:LINE: what: detail"; crashes can never be known failures.
-  while IFS= read -r line; do
-    key=${line%%: *}
-    failed_at[$key]=1
-    if [[ $line == *": crash: "* || $line == *": conversion: "* || -z ${known[$key]:-} ]]; then
-      unlisted+=("$line")
-    fi
-  done < <(grep -E "^$name\.wast:[0-9]+: " "$log" | grep -v ': note: ')
-done
-
-fixed=()
-for key in "${!known[@]}"; do
-  file=${key%%:*}
-  [[ -n ${ran[$file]:-} && -z ${failed_at[$key]:-} ]] && fixed+=("$key")
-done
-
+# Totals: "passed failed skipped" and skips by feature, per suite and overall.
+declare -A passed=() failed=() skipped=() reasons=()
 status=0
+unlisted=()
+fixed=()
+for suite in 2.0 3.0; do
+  declare -A failed_at=() ran=()
+  passed[$suite]=0 failed[$suite]=0 skipped[$suite]=0
+  any=0
+  for r in "${runs[@]}"; do
+    [[ ${r%% *} == "$suite" ]] || continue
+    any=1
+    wast=${r#* }
+    name=$(basename "$wast" .wast)
+    log=$out/$suite/$name.log
+    ran[$name.wast]=1
+    summary=$(tail -n 1 "$log")
+    echo "$suite/$summary"
+    read -r p f s < <(sed -E 's/^[^:]*: ([0-9]+) passed, ([0-9]+) failed, ([0-9]+) skipped.*$/\1 \2 \3/' <<<"$summary")
+    passed[$suite]=$((passed[$suite] + p)) failed[$suite]=$((failed[$suite] + f))
+    skipped[$suite]=$((skipped[$suite] + s))
+    if [[ $summary == *"skipped ("* ]]; then
+      by=${summary#*skipped (}
+      by=${by%)}
+      IFS=',' read -ra parts <<<"$by"
+      for part in "${parts[@]}"; do
+        read -r feature n <<<"$part"
+        reasons[$suite $feature]=$((${reasons[$suite $feature]:-0} + n))
+      done
+    fi
+    while IFS= read -r line; do
+      key=${line%%: *}
+      failed_at[$key]=1
+      if [[ $suite == 2.0 ]]; then listed=${known2[$key]:-}; else listed=${known3[$key]:-}; fi
+      if [[ $line == *": crash: "* || -z $listed ]]; then unlisted+=("$suite/$line"); fi
+    done < <(grep -E "^$name\.wast:[0-9]+: " "$log")
+  done
+  ((any)) || continue
+  if [[ $suite == 2.0 ]]; then keys=("${!known2[@]}"); else keys=("${!known3[@]}"); fi
+  for key in "${keys[@]}"; do
+    file=${key%%:*}
+    [[ -n ${ran[$file]:-} && -z ${failed_at[$key]:-} ]] && fixed+=("$suite/$key")
+  done
+  by=""
+  for k in "${!reasons[@]}"; do
+    [[ ${k%% *} == "$suite" ]] && by+="${by:+, }${k#* } ${reasons[$k]}"
+  done
+  echo "== $suite total: ${passed[$suite]} passed, ${failed[$suite]} failed, ${skipped[$suite]} skipped${by:+ ($by)}"
+  unset failed_at ran
+done
+
 if ((${#fixed[@]} > 0)); then
-  printf '%s\n' "${fixed[@]}" | sort -t: -k1,1 -k2,2n | sed 's/$/: fixed, remove from KNOWN_FAILURES/'
+  printf '%s\n' "${fixed[@]}" | sort | sed 's/$/: fixed, remove from KNOWN_FAILURES/'
 fi
 if ((${#unlisted[@]} > 0)); then
-  echo "unlisted failures (${#unlisted[@]}; logs in $out/core/*.log):"
+  echo "unlisted failures (${#unlisted[@]}; logs in $out/*/*.log):"
   printf '  %s\n' "${unlisted[@]}" | head -n 200
   ((${#unlisted[@]} > 200)) && echo "  ... and $((${#unlisted[@]} - 200)) more"
   status=1
 fi
-echo "$passed passed, $failed failed, $skipped skipped"
+tp=$((${passed[2.0]:-0} + ${passed[3.0]:-0}))
+tf=$((${failed[2.0]:-0} + ${failed[3.0]:-0}))
+ts=$((${skipped[2.0]:-0} + ${skipped[3.0]:-0}))
+echo "$tp passed, $tf failed, $ts skipped"
 exit $status

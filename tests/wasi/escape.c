@@ -156,8 +156,21 @@ static void test_writes(void) {
     open_refused(ROOT, creates[i], O_CREAT_, R_RW);
   open_refused(ROOT, "link_rel_file", O_TRUNC_, R_RW);
   open_refused(ROOT, "link_file_slash", O_TRUNC_, R_RW);
-  /* O_TRUNC through a descriptor without the write right */
-  open_refused(ROOT, "inside.txt", O_TRUNC_, R_READ);
+  /* O_TRUNC through a directory without the path_filestat_set_size right
+   * (bit 19), even asking for every file right: truncation is that right */
+  {
+    uint8_t st[24];
+    int nodir = -1;
+    raw_fd_fdstat_get(ROOT, P(st));
+    uint64_t base, inheriting;
+    memcpy(&base, st + 8, 8);
+    memcpy(&inheriting, st + 16, 8);
+    CHECK_EQ(raw_path_open(ROOT, 0, S("."), O_DIR_, (int64_t)(base & ~(1ull << 19)),
+                           (int64_t)inheriting, 0, P(&nodir)),
+             0);
+    open_refused(nodir, "inside.txt", O_TRUNC_, R_READ);
+    raw_fd_close(nodir);
+  }
 
   static const char *const mkdirs[] = {
       "../newdir",          "link_rel/newdir",   "link_slash/newdir",  "link_abs/newdir",

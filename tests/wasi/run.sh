@@ -21,7 +21,7 @@ CLANG=${CLANG:-clang}
 compile() {
   local source=$1 wasm=$work/bin/$2.wasm
   if [[ ! -f $wasm || $wasm -ot $source || $wasm -ot $src/check.h || $wasm -ot $src/raw.h ]]; then
-    if ! "$CLANG" --target=wasm32-wasi -O2 -Wall -I"$src" "$source" -o "$wasm" 2>"$work/cc.log"; then
+    if ! wasm_cc "$wasm" "$source" -O2 -Wall -I"$src" 2>"$work/cc.log"; then
       echo "wasi: cannot compile $source for wasm32-wasi (are clang, lld, wasi-libc and" \
         "libclang-rt-14-dev-wasm32 installed? make deps)" >&2
       cat "$work/cc.log" >&2
@@ -108,6 +108,33 @@ guest "raw_poll stdin-data"
 run "$cwasi" run --dir "$d::/work" "$bin/raw_poll.wasm" stdin-empty < <(sleep 5)
 check "raw_poll: empty stdin pipe: the timeout fires" eval '[[ $rc == 0 ]]'
 guest "raw_poll stdin-empty"
+
+# ---- inherited stdio: a stream, and no flag reaches the parent --------------------
+
+# stdout appended to a log (`>> app.log`): the guest only appends.
+printf 'existing line\n' >"$work/app.log"
+run bash -c '"$0" run "$1" rights >>"$2" </dev/null' "$cwasi" "$bin/raw_stdio.wasm" "$work/app.log"
+out=$(cat "$work/app.log")
+check "stdio >> log: exit 0" eval '[[ $rc == 0 ]]'
+guest "raw_stdio rights"
+check "stdio >> log: the log is appended to, never rewritten" \
+  eval '[[ $(head -n 2 "$work/app.log") == $'"'"'existing line\nguest'"'"' ]]'
+# nonblock on stdin/stdout pipes: the parent's ends stay blocking.
+run python3 - "$cwasi" "$bin/raw_stdio.wasm" <<'PY'
+import os, subprocess, sys
+cwasi, wasm = sys.argv[1:]
+in_r, in_w = os.pipe()   # the runner keeps in_w open and writes nothing
+out_r, out_w = os.pipe()
+p = subprocess.run([cwasi, "run", wasm, "nonblock"], stdin=in_r, stdout=out_w, timeout=30)
+blocking = (os.get_blocking(in_r), os.get_blocking(out_w))
+os.close(out_w)
+sys.stdout.write(os.read(out_r, 65536).decode())
+print("exit", p.returncode)
+print("parent stdin blocking: %s stdout blocking: %s" % blocking)
+PY
+check "stdio nonblock: exit 0, the parent's pipe ends still blocking" \
+  eval '[[ $out == *"exit 0"* && $out == *"parent stdin blocking: True stdout blocking: True"* ]]'
+guest "raw_stdio nonblock"
 
 # ---- which resolver runs ---------------------------------------------------------
 
@@ -262,12 +289,18 @@ check "--dir without a value: usage error" eval '[[ $rc == 2 ]]'
 run "$cwasi" run --tcplisten nonsense "$bin/cat.wasm"
 check "--tcplisten without a port: usage error" eval '[[ $rc == 2 ]]'
 run "$cwasi" run --tcplisten 256.1.1.1:80 "$bin/cat.wasm"
-check "--tcplisten with a bad address: status 1" eval '[[ $rc == 1 && $err == *256.1.1.1* ]]'
+check "--tcplisten with a malformed address: usage error (2)" \
+  eval '[[ $rc == 2 && $err == *256.1.1.1* && $(wc -l <<<"$err") == 1 ]]'
 run "$cwasi" run --tcplisten example.com:80 "$bin/cat.wasm"
-check "--tcplisten with a host name: status 1, says what it takes" \
-  eval '[[ $rc == 1 && $err == *example.com:80*IPv4* ]]'
+check "--tcplisten with a host name: usage error (2), says what it takes" \
+  eval '[[ $rc == 2 && $err == *example.com:80*IPv4* ]]'
 run "$cwasi" run --tcplisten 127.0.0.1:65536 "$bin/cat.wasm"
-check "--tcplisten with a port over 65535: status 1" eval '[[ $rc == 1 && $err == *65536* ]]'
+check "--tcplisten with a port over 65535: usage error (2)" eval '[[ $rc == 2 && $err == *65536* ]]'
+run "$cwasi" run --tcplisten 127.0.0.1:http "$bin/cat.wasm"
+check "--tcplisten with a port that is not a number: usage error (2)" eval '[[ $rc == 2 ]]'
+run "$cwasi" run --tcplisten 192.0.2.1:80 "$bin/cat.wasm"
+check "--tcplisten on an address this host does not have: status 1 (bind fails)" \
+  eval '[[ $rc == 1 && $err == *192.0.2.1:80* ]]'
 run "$cwasi" run --tcplisten localhost:0 "$bin/cat.wasm" </dev/null
 check "--tcplisten localhost:0 (any free port): runs" eval '[[ $rc == 0 ]]'
 run env CWASI_TEST_VAR=inherited "$cwasi" run --env EXTRA=1 "$bin/env.wasm" x
