@@ -67,6 +67,9 @@ check "100000 nested blocks: runs, exit 0" eval '[[ $rc == 0 && -z $err ]]'
 bad mem4g "\x05\x05\x01\x00\x80\x80\x04"
 run "$cwasi" run "$work/bad-mem4g.wasm"
 check "memory of 65536 pages (4 GiB): instantiates" eval '[[ $rc == 0 && -z $err ]]'
+run "$cwasi" run --max-memory 1048576 "$work/bad-mem4g.wasm"
+check "memory of 65536 pages past --max-memory: one line, exit 1" \
+  eval '[[ $rc == 1 && $(lines "$err") == 1 && $err == *"exceeds the store'"'"'s limit of 1048576 bytes" ]]'
 bad mem4g1 "\x05\x05\x01\x00\x81\x80\x04"
 one_error "memory of 65537 pages: invalid" mem4g1 "memory size must be at most 65536 pages (4GiB)"
 bad table4g "\x04\x08\x01\x70\x00$max"
@@ -111,7 +114,7 @@ open_at() { # path_open(3, 0, PTR, LEN, 0, 0, 0, 0, FD_OUT)
 errno_case "path ../x" 76 "$(open_at 0 4)"
 errno_case "path /etc/passwd" 76 "$(open_at 16 11)"
 errno_case "path crossing the end of memory" 21 "$(open_at 65533 10)"
-errno_case "path length 2^32-1" 21 "$(open_at 0 -1)"
+errno_case "path length 2^32-1" 37 "$(open_at 0 -1)"
 errno_case "path_open result pointer crossing the end" 21 "$(open_at 16 1 65534)"
 errno_case "iovec array crossing the end" 21 \
   '(call $fd_write (i32.const 1) (i32.const 65532) (i32.const 1) (i32.const 100))'
