@@ -6,7 +6,8 @@
  * prefix is opened as an O_PATH directory descriptor in one of two ways:
  *   openat2(RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS): the kernel refuses
  *     absolute paths and symlinks, and any ".." above the base, atomically
- *     even against concurrent renames (it returns EAGAIN; we retry);
+ *     even against concurrent renames (it returns EAGAIN; we retry, and if
+ *     renames elsewhere keep it failing, the walk answers that call);
  *   the walk: one openat(O_PATH | O_NOFOLLOW) per component. We hold a
  *     descriptor for every directory on the way, so ".." pops back to the
  *     directory we came from (never the kernel's ".."), and popping past
@@ -236,8 +237,11 @@ static uint16_t open_dir(cwasi_wasi *w, int base, const char *prefix, int *out) 
       return WASI_ESUCCESS;
     }
     if (errno == EXDEV) return WASI_ENOTCAPABLE;
-    if (errno != ENOSYS) return wasi_errno(errno);
-    w->no_openat2 = true; /* an old kernel: walk from now on */
+    /* EAGAIN after every retry: renames anywhere on the system (a busy
+     * build) kept invalidating the ".." lookups. The walk needs no retry
+     * (it holds a descriptor for every step), so it answers this one. */
+    if (errno != ENOSYS && errno != EAGAIN) return wasi_errno(errno);
+    if (errno == ENOSYS) w->no_openat2 = true; /* an old kernel: walk from now on */
   }
   int links = 0;
   return walk_dir(base, prefix, &links, out);
