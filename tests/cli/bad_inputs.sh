@@ -19,8 +19,9 @@ max='\xff\xff\xff\xff\x0f' # 2^32-1
 bad() { printf "$h$2" >"$work/bad-$1.wasm"; }
 # one_error CHECK-NAME FILE MESSAGE: exit 1, one line, the message.
 one_error() {
+  want=$3
   run "$cwasi" run "$work/bad-$2.wasm"
-  check "$1" eval '[[ $rc == 1 && -z $out && $(lines "$err") == 1 && $err == *"$3"* ]]'
+  check "$1" eval '[[ $rc == 1 && -z $out && $(lines "$err") == 1 && $err == *"$want"* ]]'
 }
 
 : >"$work/bad-empty.wasm"
