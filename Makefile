@@ -219,6 +219,10 @@ test-run: test-programs
 	    >$(BUILD)/spec-simd.log 2>&1; then echo "$$h: $$(tail -n 1 $(BUILD)/spec-simd.log)"; \
 	  else status=1; echo "== $$h FAILED"; tail -n 40 $(BUILD)/spec-simd.log; fi; \
 	done; \
+	if CWASI_SPEC_LIMITS=1 SPECTEST=$(BUILD)/spectest SPEC_OUT=$(BUILD)/spec-simd-limits \
+	  tests/spec/run-wabt.sh 'simd_*' >$(BUILD)/spec-simd.log 2>&1; then \
+	  echo "the same with fuel and interruption checks: $$(tail -n 1 $(BUILD)/spec-simd.log)"; \
+	else status=1; echo "== SIMD with checks FAILED"; tail -n 40 $(BUILD)/spec-simd.log; fi; \
 	echo "== relaxed SIMD spec tests (Wasm 3.0, wast2json + build/spectest)"; \
 	if SPECTEST=$(BUILD)/spectest tests/spec/relaxed.sh >$(BUILD)/spec-relaxed.log 2>&1; then \
 	  tail -n 1 $(BUILD)/spec-relaxed.log; else status=1; cat $(BUILD)/spec-relaxed.log; fi; \
