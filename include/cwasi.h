@@ -136,7 +136,16 @@ void cwasi_engine_delete(cwasi_engine *engine);
 /* Decodes and validates. The bytes are copied; the caller may free them. */
 cwasi_module *cwasi_module_new(cwasi_engine *engine, const uint8_t *bytes, size_t len,
                                cwasi_error *err);
-/* Reads a file and calls cwasi_module_new; IO errors name the path. */
+/* Encodes a module in the WebAssembly text format (.wat; cwasi's own
+ * parser, docs/text.md) as a binary module for cwasi_module_new. On
+ * success *out holds *out_len bytes (free them with free()). A text that
+ * does not parse is CWASI_ERR_MALFORMED with one line in err->message,
+ * "NAME:LINE:COLUMN: expected X, found Y" (name may be NULL: "text"). */
+cwasi_status cwasi_wat2wasm(const char *text, size_t len, const char *name, uint8_t **out,
+                            size_t *out_len, cwasi_error *err);
+/* Reads a file and calls cwasi_module_new; IO errors name the path. A file
+ * in the text format (by its content: not the binary magic, starts with
+ * '(' after spaces and comments) goes through cwasi_wat2wasm first. */
 cwasi_module *cwasi_module_load_file(cwasi_engine *engine, const char *path, cwasi_error *err);
 /* Decodes and validates without keeping anything. */
 cwasi_status cwasi_module_validate(cwasi_engine *engine, const uint8_t *bytes, size_t len,

@@ -2,6 +2,7 @@
 #include "decode/decode.h"
 #include "interp/interp.h"
 #include "runtime/rt_internal.h"
+#include "text/wat.h"
 #include "validate/validate.h"
 
 #include <errno.h>
@@ -132,6 +133,16 @@ cwasi_module *cwasi_module_load_file(cwasi_engine *engine, const char *path, cwa
     return NULL;
   }
   if (read_file(path, &buf, &len, err) != CWASI_OK) return NULL;
+  if (cw_text_looks_like_wat(buf, len)) {
+    uint8_t *binary;
+    size_t blen;
+    cwasi_status st = cwasi_wat2wasm((const char *)buf, len, path, &binary, &blen, err);
+    cw_free(buf);
+    if (st != CWASI_OK) return NULL;
+    cwasi_module *mod = cwasi_module_new(engine, binary, blen, err);
+    free(binary);
+    return mod;
+  }
   cwasi_module *mod = cwasi_module_new(engine, buf, len, err);
   cw_free(buf);
   return mod;

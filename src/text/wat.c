@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common.h"
+#include "cwasi.h"
 #include "decode/opcodes.h"
 
 enum { S_TYPE, S_FUNC, S_TABLE, S_MEM, S_GLOBAL, S_ELEM, S_DATA, S_TAG, S__N };
@@ -86,6 +88,11 @@ typedef struct parser {
   uint32_t ntypes, types_cap;
   cw_buf sigs;
   uint32_t type_entries; /* rec groups and singleton types in sec[1] */
+  /* Plain function types by signature (type index + 1; 0 = empty slot), so
+   * that a type use finds its type in constant time. Built at the first
+   * type use, when every explicit type is known. */
+  uint32_t *sig_slots;
+  uint32_t sig_cap, sig_count;
   /* sections, by binary section id; 12 is data count, 13 tags */
   cw_buf sec[14];
   uint32_t nitems[14];
@@ -94,6 +101,11 @@ typedef struct parser {
   cw_buf body;
   cw_buf *code; /* where instructions go: body, or a section for constant expressions */
   cw_buf park;  /* folded instructions' encoded op and immediates, waiting for operands */
+  /* Temporary buffers (LIFO): owned here so that an error, which unwinds
+   * past their users, cannot leak them. */
+  cw_buf pool[16];
+  uint32_t npool;
+  name_map nobind; /* parameter names where none may be given */
   vt *local_types;
   uint32_t nlocal_types, local_types_cap;
 } parser;
@@ -193,6 +205,21 @@ static void skip_group(parser *p) {
       expected(p, "')'");
     next(p);
   } while (depth > 0);
+}
+
+/* ---- temporary buffers ---- */
+
+static cw_buf *tmp_get(parser *p) {
+  if (p->npool == sizeof p->pool / sizeof p->pool[0]) fail_at(p, &p->t, "nesting too deep");
+  cw_buf *b = &p->pool[p->npool++];
+  b->len = 0;
+  b->failed = false;
+  return b;
+}
+
+static void tmp_put(parser *p, cw_buf *b) {
+  (void)b; /* always the last one taken */
+  p->npool--;
 }
 
 /* ---- strings ---- */
@@ -444,9 +471,21 @@ static bool vt_eq(const vt *a, const vt *b) { return a->n == b->n && !memcmp(a->
  * parameter names in locals when bind is set. Returns true if any clause
  * was present. */
 typedef struct sig_parts {
-  cw_buf params, results;
+  cw_buf *params, *results; /* from the pool */
   uint32_t nparams, nresults;
 } sig_parts;
+
+static sig_parts sig_begin(parser *p) {
+  sig_parts sp = {0};
+  sp.params = tmp_get(p);
+  sp.results = tmp_get(p);
+  return sp;
+}
+
+static void sig_end(parser *p, sig_parts *sp) {
+  tmp_put(p, sp->results);
+  tmp_put(p, sp->params);
+}
 
 static bool param_results(parser *p, sig_parts *sp, name_map *bind, bool allow_results) {
   bool any = false;
@@ -466,11 +505,11 @@ static bool param_results(parser *p, sig_parts *sp, name_map *bind, bool allow_r
         if (!map_put(p, bind, s, n, sp->nparams))
           fail_at(p, &id, "duplicate local %.*s", (int)n, s);
       }
-      cw_buf_bytes(&sp->params, v.b, v.n);
+      cw_buf_bytes(sp->params, v.b, v.n);
       sp->nparams++;
     } else {
       while (val_type_opt(p, &v)) {
-        cw_buf_bytes(&sp->params, v.b, v.n);
+        cw_buf_bytes(sp->params, v.b, v.n);
         sp->nparams++;
       }
     }
@@ -482,7 +521,7 @@ static bool param_results(parser *p, sig_parts *sp, name_map *bind, bool allow_r
     next(p);
     vt v;
     while (val_type_opt(p, &v)) {
-      cw_buf_bytes(&sp->results, v.b, v.n);
+      cw_buf_bytes(sp->results, v.b, v.n);
       sp->nresults++;
     }
     expect_rpar(p);
@@ -494,14 +533,9 @@ static bool param_results(parser *p, sig_parts *sp, name_map *bind, bool allow_r
 /* The signature as it is stored: vec(params) vec(results). */
 static void sig_encode(const sig_parts *sp, cw_buf *out) {
   cw_buf_u32(out, sp->nparams);
-  cw_buf_bytes(out, sp->params.p, sp->params.len);
+  cw_buf_bytes(out, sp->params->p, sp->params->len);
   cw_buf_u32(out, sp->nresults);
-  cw_buf_bytes(out, sp->results.p, sp->results.len);
-}
-
-static void sig_free(sig_parts *sp) {
-  cw_buf_free(&sp->params);
-  cw_buf_free(&sp->results);
+  cw_buf_bytes(out, sp->results->p, sp->results->len);
 }
 
 static type_info *new_type(parser *p) {
@@ -517,37 +551,83 @@ static type_info *new_type(parser *p) {
   return t;
 }
 
+/* The slot of signature enc in the index: its type's, or the empty slot
+ * where it would go. */
+static uint32_t *sig_slot(parser *p, const uint8_t *enc, size_t len) {
+  uint32_t h = hash((const char *)enc, (uint32_t)len);
+  for (uint32_t i = h & (p->sig_cap - 1);; i = (i + 1) & (p->sig_cap - 1)) {
+    uint32_t *slot = &p->sig_slots[i];
+    if (!*slot) return slot;
+    const type_info *t = &p->types[*slot - 1];
+    if (t->sig_len == len && memcmp(p->sigs.p + t->sig_off, enc, len) == 0) return slot;
+  }
+}
+
+/* Adds type idx to the signature index unless its signature is there
+ * already (the smallest index wins). */
+static void sig_index_reserve(parser *p) {
+  if ((p->sig_count + 1) * 2 > p->sig_cap) {
+    uint32_t cap = p->sig_cap ? p->sig_cap * 2 : 64;
+    uint32_t *old = p->sig_slots, old_cap = p->sig_cap;
+    p->sig_slots = calloc(cap, sizeof *p->sig_slots);
+    if (!p->sig_slots) {
+      p->sig_slots = old;
+      fail_at(p, &p->t, "out of memory");
+    }
+    p->sig_cap = cap;
+    for (uint32_t i = 0; i < old_cap; i++)
+      if (old[i]) {
+        const type_info *t = &p->types[old[i] - 1];
+        *sig_slot(p, p->sigs.p + t->sig_off, t->sig_len) = old[i];
+      }
+    free(old);
+  }
+}
+
+static void sig_index_add(parser *p, uint32_t idx) {
+  sig_index_reserve(p);
+  const type_info *t = &p->types[idx];
+  uint32_t *slot = sig_slot(p, p->sigs.p + t->sig_off, t->sig_len);
+  if (!*slot) {
+    *slot = idx + 1;
+    p->sig_count++;
+  }
+}
+
 /* The index of a plain function type with this signature, appending one
  * (an implicit type definition) if there is none. */
 static uint32_t func_type_for(parser *p, const sig_parts *sp) {
-  cw_buf enc = {0};
-  sig_encode(sp, &enc);
-  for (uint32_t i = 0; i < p->ntypes; i++) {
-    type_info *t = &p->types[i];
-    if (t->kind == 0x60 && t->plain && t->sig_len == enc.len &&
-        memcmp(p->sigs.p + t->sig_off, enc.p, enc.len) == 0) {
-      cw_buf_free(&enc);
-      return i;
-    }
+  if (!p->sig_cap) {
+    sig_index_reserve(p);
+    for (uint32_t i = 0; i < p->ntypes; i++)
+      if (p->types[i].kind == 0x60 && p->types[i].plain) sig_index_add(p, i);
+  }
+  cw_buf *enc = tmp_get(p);
+  sig_encode(sp, enc);
+  uint32_t *slot = sig_slot(p, enc->p, enc->len);
+  if (*slot) {
+    tmp_put(p, enc);
+    return *slot - 1;
   }
   type_info *t = new_type(p);
   t->kind = 0x60;
   t->plain = true;
   t->nparams = sp->nparams;
   t->sig_off = p->sigs.len;
-  t->sig_len = enc.len;
-  cw_buf_bytes(&p->sigs, enc.p, enc.len);
+  t->sig_len = enc->len;
+  cw_buf_bytes(&p->sigs, enc->p, enc->len);
   cw_buf_u8(&p->sec[1], 0x60);
-  cw_buf_bytes(&p->sec[1], enc.p, enc.len);
+  cw_buf_bytes(&p->sec[1], enc->p, enc->len);
   p->type_entries++;
-  cw_buf_free(&enc);
+  tmp_put(p, enc);
+  sig_index_add(p, p->ntypes - 1);
   return p->ntypes - 1;
 }
 
 /* A type use: (type x)? (param ...)* (result ...)*. Returns the type
  * index; *nparams is its parameter count (for local indices). */
 static uint32_t type_use(parser *p, name_map *bind, uint32_t *nparams, bool allow_results) {
-  sig_parts sp = {0};
+  sig_parts sp = sig_begin(p);
   bool explicit_type = false;
   uint32_t idx = 0;
   cw_tok at = p->t;
@@ -563,19 +643,19 @@ static uint32_t type_use(parser *p, name_map *bind, uint32_t *nparams, bool allo
   /* An inline signature must be checked against the type, so the type must
    * exist; without one, an unknown index is the validator's to report. */
   if (explicit_type && inline_sig && idx >= p->ntypes) {
-    sig_free(&sp);
+    sig_end(p, &sp);
     fail_at(p, &at, "unknown type %u", idx);
   }
   if (explicit_type) {
     if (idx < p->ntypes && p->types[idx].kind == 0x60) {
       type_info *t = &p->types[idx];
       if (inline_sig) {
-        cw_buf enc = {0};
-        sig_encode(&sp, &enc);
-        bool same = enc.len == t->sig_len && !memcmp(enc.p, p->sigs.p + t->sig_off, enc.len);
-        cw_buf_free(&enc);
+        cw_buf *enc = tmp_get(p);
+        sig_encode(&sp, enc);
+        bool same = enc->len == t->sig_len && !memcmp(enc->p, p->sigs.p + t->sig_off, enc->len);
+        tmp_put(p, enc);
         if (!same) {
-          sig_free(&sp);
+          sig_end(p, &sp);
           fail_at(p, &at, "inline function type does not match the type it uses");
         }
       }
@@ -587,7 +667,7 @@ static uint32_t type_use(parser *p, name_map *bind, uint32_t *nparams, bool allo
     idx = func_type_for(p, &sp);
     *nparams = sp.nparams;
   }
-  sig_free(&sp);
+  sig_end(p, &sp);
   return idx;
 }
 
@@ -625,23 +705,23 @@ static void type_def(parser *p, cw_buf *out) {
     next(p);
     bool final = is_kw(p, "final");
     if (final) next(p);
-    cw_buf supers = {0};
+    cw_buf *supers = tmp_get(p);
     uint32_t nsupers = 0;
     while (at_index(p)) {
-      cw_buf_u32(&supers, index_of(p, S_TYPE));
+      cw_buf_u32(supers, index_of(p, S_TYPE));
       nsupers++;
     }
     cw_buf_u8(out, final ? 0x4F : 0x50);
     cw_buf_u32(out, nsupers);
-    cw_buf_bytes(out, supers.p, supers.len);
-    cw_buf_free(&supers);
+    cw_buf_bytes(out, supers->p, supers->len);
+    tmp_put(p, supers);
     plain = false;
     expect_lpar(p);
   }
   ti = &p->types[self];
   if (is_kw(p, "func")) {
     next(p);
-    sig_parts sp = {0};
+    sig_parts sp = sig_begin(p);
     param_results(p, &sp, NULL, true);
     ti = &p->types[self];
     ti->kind = 0x60;
@@ -651,21 +731,21 @@ static void type_def(parser *p, cw_buf *out) {
     ti->sig_len = p->sigs.len - ti->sig_off;
     cw_buf_u8(out, 0x60);
     cw_buf_bytes(out, p->sigs.p + ti->sig_off, ti->sig_len);
-    sig_free(&sp);
+    sig_end(p, &sp);
   } else if (is_kw(p, "struct")) {
     next(p);
-    cw_buf fields = {0};
+    cw_buf *fields = tmp_get(p);
     uint32_t n = 0;
     while (at_field(p, "field")) {
       next(p);
       next(p);
       if (p->t.kind == CW_TOK_ID) {
         next(p);
-        field_type(p, &fields);
+        field_type(p, fields);
         n++;
       } else {
         while (p->t.kind != CW_TOK_RPAR) {
-          field_type(p, &fields);
+          field_type(p, fields);
           n++;
         }
       }
@@ -675,8 +755,8 @@ static void type_def(parser *p, cw_buf *out) {
     ti->kind = 0x5F;
     cw_buf_u8(out, 0x5F);
     cw_buf_u32(out, n);
-    cw_buf_bytes(out, fields.p, fields.len);
-    cw_buf_free(&fields);
+    cw_buf_bytes(out, fields->p, fields->len);
+    tmp_put(p, fields);
   } else if (is_kw(p, "array")) {
     next(p);
     ti = &p->types[self];
@@ -753,24 +833,25 @@ static void block_type(parser *p, cw_buf *out) {
   if (!has_type) {
     /* [] or [t]: no type index needed. */
     mark m = here(p);
-    sig_parts sp = {0};
+    sig_parts sp = sig_begin(p);
     param_results(p, &sp, NULL, true);
     if (sp.nparams == 0 && sp.nresults <= 1) {
       if (sp.nresults == 0)
         cw_buf_u8(out, 0x40);
       else
-        cw_buf_bytes(out, sp.results.p, sp.results.len);
-      sig_free(&sp);
+        cw_buf_bytes(out, sp.results->p, sp.results->len);
+      sig_end(p, &sp);
       return;
     }
-    sig_free(&sp);
+    sig_end(p, &sp);
     go_to(p, m);
   }
   uint32_t np;
-  name_map none = {0};
-  uint32_t idx = type_use(p, &none, &np, true);
-  if (none.count) fail_at(p, &p->t, "unexpected token: a block parameter cannot be named");
-  free(none.slots);
+  name_map *none = &p->nobind;
+  map_clear(none);
+  uint32_t idx = type_use(p, none, &np, true);
+  if (none->count) fail_at(p, &p->t, "unexpected token: a block parameter cannot be named");
+
   cw_buf_s64(out, idx);
 }
 
@@ -800,9 +881,11 @@ static bool starts_with_kw(const cw_tok *t, const char *prefix, size_t n) {
   return t->kind == CW_TOK_KEYWORD && t->len > n && memcmp(t->s, prefix, n) == 0;
 }
 
-static void memarg(parser *p, cw_buf *b, cw_opcode op) {
+/* memidx? offset=N? align=N?, encoded as flags (bit 6: a memory index
+ * follows), memidx, offset. */
+static void memarg(parser *p, cw_buf *b, cw_opcode op, bool has_mem) {
   uint32_t mem = 0;
-  if (at_index(p)) mem = index_of(p, S_MEM);
+  if (has_mem) mem = index_of(p, S_MEM);
   uint64_t offset = 0;
   uint32_t align_log = 0;
   uint32_t width = cw_opinfo_table[op].width;
@@ -828,6 +911,54 @@ static void memarg(parser *p, cw_buf *b, cw_opcode op) {
   cw_buf_u64(b, offset);
 }
 
+/* A lane index: one byte (the validator checks it against the shape). */
+static uint8_t lane_index(parser *p) {
+  uint64_t v;
+  if (p->t.kind != CW_TOK_NUM || p->t.s[0] == '-' || p->t.s[0] == '+' ||
+      !cw_text_int(p->t.s, p->t.len, 8, &v))
+    expected(p, "a lane index (0 to 255)");
+  next(p);
+  return (uint8_t)v;
+}
+
+/* v128.const SHAPE lane*: 16 bytes, lane 0 first, little-endian lanes. */
+static void v128_const(parser *p, cw_buf *b) {
+  static const struct {
+    const char *name;
+    unsigned lanes, bits;
+    bool is_float;
+  } shapes[] = {{"i8x16", 16, 8, false}, {"i16x8", 8, 16, false}, {"i32x4", 4, 32, false},
+                {"i64x2", 2, 64, false}, {"f32x4", 4, 32, true},  {"f64x2", 2, 64, true}};
+  size_t k = 0;
+  while (k < sizeof shapes / sizeof shapes[0] && !is_kw(p, shapes[k].name))
+    k++;
+  if (k == sizeof shapes / sizeof shapes[0])
+    expected(p, "a v128 shape (i8x16, i16x8, i32x4, i64x2, f32x4, f64x2)");
+  next(p);
+  for (unsigned lane = 0; lane < shapes[k].lanes; lane++) {
+    uint64_t v = 0;
+    bool ok;
+    if (shapes[k].is_float) {
+      uint32_t f = 0;
+      ok = (p->t.kind == CW_TOK_NUM || p->t.kind == CW_TOK_KEYWORD) &&
+           (shapes[k].bits == 32 ? cw_text_f32(p->t.s, p->t.len, &f)
+                                 : cw_text_f64(p->t.s, p->t.len, &v));
+      if (shapes[k].bits == 32) v = f;
+    } else {
+      ok = p->t.kind == CW_TOK_NUM && cw_text_int(p->t.s, p->t.len, shapes[k].bits, &v);
+    }
+    if (!ok) {
+      char what[64];
+      snprintf(what, sizeof what, "a %s lane (%u of %u)", shapes[k].name, lane + 1,
+               shapes[k].lanes);
+      expected(p, what);
+    }
+    next(p);
+    for (unsigned byte = 0; byte < shapes[k].bits / 8; byte++)
+      cw_buf_u8(b, (uint8_t)(v >> (8 * byte)));
+  }
+}
+
 static void instrs(parser *p);
 static void folded(parser *p);
 
@@ -837,14 +968,14 @@ static void immediates(parser *p, cw_opcode op, cw_buf *b) {
   switch (oi->imm) {
   case CW_IMM_NONE:
     if (op == CW_OP_SELECT && at_field(p, "result")) {
-      cw_buf types = {0};
+      cw_buf *types = tmp_get(p);
       uint32_t n = 0;
       while (at_field(p, "result")) {
         next(p);
         next(p);
         vt v;
         while (val_type_opt(p, &v)) {
-          cw_buf_bytes(&types, v.b, v.n);
+          cw_buf_bytes(types, v.b, v.n);
           n++;
         }
         expect_rpar(p);
@@ -852,8 +983,8 @@ static void immediates(parser *p, cw_opcode op, cw_buf *b) {
       b->len--; /* select -> select t* */
       emit_op(b, CW_OP_SELECT_T);
       cw_buf_u32(b, n);
-      cw_buf_bytes(b, types.p, types.len);
-      cw_buf_free(&types);
+      cw_buf_bytes(b, types->p, types->len);
+      tmp_put(p, types);
     }
     break;
   case CW_IMM_BLOCKTYPE: block_type(p, b); break;
@@ -913,10 +1044,11 @@ static void immediates(parser *p, cw_opcode op, cw_buf *b) {
   case CW_IMM_FUNC: cw_buf_u32(b, index_of(p, S_FUNC)); break;
   case CW_IMM_CALL_INDIRECT: {
     uint32_t table = opt_index(p, S_TABLE), np;
-    name_map none = {0};
-    uint32_t t = type_use(p, &none, &np, true);
-    bool named = none.count != 0;
-    free(none.slots);
+    name_map *none = &p->nobind;
+    map_clear(none);
+    uint32_t t = type_use(p, none, &np, true);
+    bool named = none->count != 0;
+
     if (named) fail_at(p, &p->t, "unexpected token: call_indirect parameters cannot be named");
     cw_buf_u32(b, t);
     cw_buf_u32(b, table);
@@ -925,7 +1057,7 @@ static void immediates(parser *p, cw_opcode op, cw_buf *b) {
   case CW_IMM_LOCAL: cw_buf_u32(b, index_in(p, &p->locals, "local")); break;
   case CW_IMM_GLOBAL: cw_buf_u32(b, index_of(p, S_GLOBAL)); break;
   case CW_IMM_TABLE: cw_buf_u32(b, opt_index(p, S_TABLE)); break;
-  case CW_IMM_MEMARG: memarg(p, b, op); break;
+  case CW_IMM_MEMARG: memarg(p, b, op, at_index(p)); break;
   case CW_IMM_MEMIDX: cw_buf_u32(b, opt_index(p, S_MEM)); break;
   case CW_IMM_I32:
   case CW_IMM_I64: {
@@ -1018,6 +1150,22 @@ static void immediates(parser *p, cw_opcode op, cw_buf *b) {
     cw_buf_u32(b, s);
     break;
   }
+  case CW_IMM_V128: v128_const(p, b); break;
+  case CW_IMM_LANE: cw_buf_u8(b, lane_index(p)); break;
+  case CW_IMM_SHUFFLE:
+    for (int i = 0; i < 16; i++)
+      cw_buf_u8(b, lane_index(p));
+    break;
+  case CW_IMM_MEMARG_LANE: {
+    /* A memory index only if a memarg or the lane index follows it. */
+    const cw_tok *n = p->t.kind == CW_TOK_NUM ? peek(p) : NULL;
+    bool has_mem =
+        p->t.kind == CW_TOK_ID || (n && (n->kind == CW_TOK_NUM || starts_with_kw(n, "offset=", 7) ||
+                                         starts_with_kw(n, "align=", 6)));
+    memarg(p, b, op, has_mem);
+    cw_buf_u8(b, lane_index(p));
+    break;
+  }
   default: fail_at(p, &p->t, "instruction %s: immediate kind not supported", oi->name);
   }
 }
@@ -1074,15 +1222,15 @@ static void folded(parser *p) {
     bool has_label = id.kind == CW_TOK_ID;
     if (has_label) next(p);
     uint8_t bt_small[16];
-    cw_buf bt = {0};
-    block_type(p, &bt);
-    size_t btlen = bt.len;
+    cw_buf *bt = tmp_get(p);
+    block_type(p, bt);
+    size_t btlen = bt->len;
     if (btlen > sizeof bt_small) {
-      cw_buf_free(&bt);
+      tmp_put(p, bt);
       fail_at(p, &id, "block type too long");
     }
-    memcpy(bt_small, bt.p, btlen);
-    cw_buf_free(&bt);
+    memcpy(bt_small, bt->p, btlen);
+    tmp_put(p, bt);
     while (p->t.kind == CW_TOK_LPAR && !tok_is(peek(p), "then"))
       folded(p);
     push_label(p, has_label ? &id : NULL);
@@ -1217,13 +1365,13 @@ static bool addr64(parser *p) {
 
 static void table_type(parser *p, cw_buf *out) {
   bool is64 = addr64(p);
-  cw_buf lim = {0};
-  limits(p, &lim, is64, false);
+  cw_buf *lim = tmp_get(p);
+  limits(p, lim, is64, false);
   vt v;
   ref_type(p, &v);
   cw_buf_bytes(out, v.b, v.n);
-  cw_buf_bytes(out, lim.p, lim.len);
-  cw_buf_free(&lim);
+  cw_buf_bytes(out, lim->p, lim->len);
+  tmp_put(p, lim);
 }
 
 static void global_type(parser *p, cw_buf *out) {
@@ -1378,10 +1526,10 @@ static void field_table(parser *p, uint32_t idx) {
   if (ref_type_opt(p, &rt)) {
     cw_buf *t = &p->sec[4];
     expect_field(p, "elem");
-    cw_buf items = {0};
+    cw_buf *items = tmp_get(p);
     uint32_t n = 0;
     bool exprs = p->t.kind == CW_TOK_LPAR;
-    elem_items(p, &items, &n, exprs);
+    elem_items(p, items, &n, exprs);
     expect_rpar(p);
     cw_buf_bytes(t, rt.b, rt.n);
     cw_buf_u8(t, is64 ? 0x05 : 0x01);
@@ -1408,25 +1556,25 @@ static void field_table(parser *p, uint32_t idx) {
     }
     (void)plain_funcref;
     cw_buf_u32(e, n);
-    cw_buf_bytes(e, items.p, items.len);
-    cw_buf_free(&items);
+    cw_buf_bytes(e, items->p, items->len);
+    tmp_put(p, items);
     p->nitems[9]++;
     expect_rpar(p);
     return;
   }
   go_to(p, m);
-  cw_buf tt = {0};
-  table_type(p, &tt);
+  cw_buf *tt = tmp_get(p);
+  table_type(p, tt);
   if (p->t.kind != CW_TOK_RPAR) {
     /* 3.0: a table with an initialiser expression. */
     cw_buf_u8(&p->sec[4], 0x40);
     cw_buf_u8(&p->sec[4], 0x00);
-    cw_buf_bytes(&p->sec[4], tt.p, tt.len);
-    cw_buf_free(&tt);
+    cw_buf_bytes(&p->sec[4], tt->p, tt->len);
+    tmp_put(p, tt);
     expr_into(p, &p->sec[4]);
   } else {
-    cw_buf_bytes(&p->sec[4], tt.p, tt.len);
-    cw_buf_free(&tt);
+    cw_buf_bytes(&p->sec[4], tt->p, tt->len);
+    tmp_put(p, tt);
   }
   p->nitems[4]++;
   expect_rpar(p);
@@ -1445,13 +1593,13 @@ static void field_memory(parser *p, uint32_t idx) {
   if (at_field(p, "data")) {
     next(p);
     next(p);
-    cw_buf bytes = {0};
+    cw_buf *bytes = tmp_get(p);
     while (p->t.kind == CW_TOK_STRING) {
       string_tok(p, false);
-      cw_buf_bytes(&bytes, p->scratch.p, p->scratch.len);
+      cw_buf_bytes(bytes, p->scratch.p, p->scratch.len);
     }
     expect_rpar(p);
-    uint64_t pages = (bytes.len + 65535) / 65536;
+    uint64_t pages = (bytes->len + 65535) / 65536;
     cw_buf_u8(&p->sec[5], is64 ? 0x05 : 0x01);
     cw_buf_u64(&p->sec[5], pages);
     cw_buf_u64(&p->sec[5], pages);
@@ -1465,8 +1613,8 @@ static void field_memory(parser *p, uint32_t idx) {
     cw_buf_u8(d, is64 ? 0x42 : 0x41);
     cw_buf_u8(d, 0);
     cw_buf_u8(d, 0x0B);
-    cw_buf_vec(d, bytes.p, bytes.len);
-    cw_buf_free(&bytes);
+    cw_buf_vec(d, bytes->p, bytes->len);
+    tmp_put(p, bytes);
     p->nitems[11]++;
   } else {
     limits(p, &p->sec[5], is64, true);
@@ -1494,17 +1642,18 @@ static void field_tag(parser *p, uint32_t idx) {
   if (p->t.kind == CW_TOK_ID) next(p);
   inline_exports(p, 4, idx);
   uint32_t np;
-  name_map none = {0};
+  name_map *none = &p->nobind;
+  map_clear(none);
   if (inline_import(p)) {
     cw_buf_u8(&p->sec[2], 0x04);
     cw_buf_u8(&p->sec[2], 0x00);
-    cw_buf_u32(&p->sec[2], type_use(p, &none, &np, true));
+    cw_buf_u32(&p->sec[2], type_use(p, none, &np, true));
   } else {
     cw_buf_u8(&p->sec[13], 0x00);
-    cw_buf_u32(&p->sec[13], type_use(p, &none, &np, true));
+    cw_buf_u32(&p->sec[13], type_use(p, none, &np, true));
     p->nitems[13]++;
   }
-  free(none.slots);
+
   expect_rpar(p);
 }
 
@@ -1539,11 +1688,12 @@ static int field_import(parser *p) {
   } else if (is_kw(p, "tag")) {
     next(p);
     if (p->t.kind == CW_TOK_ID) next(p);
-    name_map none = {0};
+    name_map *none = &p->nobind;
+    map_clear(none);
     cw_buf_u8(s, 0x04);
     cw_buf_u8(s, 0x00);
-    cw_buf_u32(s, type_use(p, &none, &np, true));
-    free(none.slots);
+    cw_buf_u32(s, type_use(p, none, &np, true));
+
   } else {
     expected(p, "an import kind (func, table, memory, global, tag)");
   }
@@ -1578,7 +1728,7 @@ static void field_elem(parser *p) {
   enum { ACTIVE, PASSIVE, DECLARE } mode = PASSIVE;
   uint32_t table = 0;
   bool explicit_table = false;
-  cw_buf off = {0};
+  cw_buf *off = tmp_get(p);
   if (is_kw(p, "declare")) {
     mode = DECLARE;
     next(p);
@@ -1596,7 +1746,7 @@ static void field_elem(parser *p) {
       mode = ACTIVE;
     }
     if (p->t.kind == CW_TOK_LPAR && !at_field(p, "item") && !at_field(p, "ref")) {
-      offset_expr(p, &off);
+      offset_expr(p, off);
       mode = ACTIVE;
     } else if (explicit_table) {
       expected(p, "an offset expression");
@@ -1616,9 +1766,9 @@ static void field_elem(parser *p) {
     legacy = true;
     if (mode != ACTIVE && at_index(p)) expected(p, "'func' or a reference type");
   }
-  cw_buf items = {0};
+  cw_buf *items = tmp_get(p);
   uint32_t n = 0;
-  elem_items(p, &items, &n, exprs);
+  elem_items(p, items, &n, exprs);
   bool funcref = rt.n == 1 && rt.b[0] == 0x70;
   uint8_t flags;
   if (mode == ACTIVE)
@@ -1628,13 +1778,13 @@ static void field_elem(parser *p) {
     flags = (mode == PASSIVE ? 1 : 3) | (exprs ? 4 : 0);
   cw_buf_u8(e, flags);
   if (flags == 2 || flags == 6) cw_buf_u32(e, table);
-  if (mode == ACTIVE) cw_buf_bytes(e, off.p, off.len);
+  if (mode == ACTIVE) cw_buf_bytes(e, off->p, off->len);
   if (flags == 1 || flags == 2 || flags == 3) cw_buf_u8(e, 0x00);
   if (flags == 5 || flags == 6 || flags == 7) cw_buf_bytes(e, rt.b, rt.n);
   cw_buf_u32(e, n);
-  cw_buf_bytes(e, items.p, items.len);
-  cw_buf_free(&items);
-  cw_buf_free(&off);
+  cw_buf_bytes(e, items->p, items->len);
+  tmp_put(p, items);
+  tmp_put(p, off);
   p->nitems[9]++;
   expect_rpar(p);
 }
@@ -1654,9 +1804,9 @@ static void field_data(parser *p) {
     explicit_mem = true;
     expect_rpar(p);
   }
-  cw_buf off = {0};
+  cw_buf *off = tmp_get(p);
   if (p->t.kind == CW_TOK_LPAR) {
-    offset_expr(p, &off);
+    offset_expr(p, off);
     active = true;
   } else if (explicit_mem) {
     expected(p, "an offset expression");
@@ -1669,15 +1819,15 @@ static void field_data(parser *p) {
     cw_buf_u8(d, 0x02);
     cw_buf_u32(d, mem);
   }
-  cw_buf_bytes(d, off.p, off.len);
-  cw_buf_free(&off);
-  cw_buf bytes = {0};
+  cw_buf_bytes(d, off->p, off->len);
+  tmp_put(p, off);
+  cw_buf *bytes = tmp_get(p);
   while (p->t.kind == CW_TOK_STRING) {
     string_tok(p, false);
-    cw_buf_bytes(&bytes, p->scratch.p, p->scratch.len);
+    cw_buf_bytes(bytes, p->scratch.p, p->scratch.len);
   }
-  cw_buf_vec(d, bytes.p, bytes.len);
-  cw_buf_free(&bytes);
+  cw_buf_vec(d, bytes->p, bytes->len);
+  tmp_put(p, bytes);
   p->nitems[11]++;
   expect_rpar(p);
 }
@@ -1820,16 +1970,16 @@ static void encode_types(parser *p) {
     } else if (tok_is(kw, "rec")) {
       next(p);
       next(p);
-      cw_buf group = {0};
+      cw_buf *group = tmp_get(p);
       uint32_t n = 0;
       while (p->t.kind == CW_TOK_LPAR) {
-        type_def(p, &group);
+        type_def(p, group);
         n++;
       }
       cw_buf_u8(&p->sec[1], 0x4E);
       cw_buf_u32(&p->sec[1], n);
-      cw_buf_bytes(&p->sec[1], group.p, group.len);
-      cw_buf_free(&group);
+      cw_buf_bytes(&p->sec[1], group->p, group->len);
+      tmp_put(p, group);
       if (n != 1)
         for (uint32_t k = p->ntypes - n; k < p->ntypes; k++)
           p->types[k].plain = false;
@@ -1924,11 +2074,15 @@ static void parser_free(parser *p) {
   free(p->arena);
   free(p->fields);
   free(p->types);
+  free(p->sig_slots);
   cw_buf_free(&p->sigs);
   for (int i = 0; i < 14; i++)
     cw_buf_free(&p->sec[i]);
   cw_buf_free(&p->body);
   cw_buf_free(&p->park);
+  for (size_t i = 0; i < sizeof p->pool / sizeof p->pool[0]; i++)
+    cw_buf_free(&p->pool[i]);
+  free(p->nobind.slots);
   free(p->local_types);
 }
 
@@ -2022,7 +2176,9 @@ bool cw_wat_to_wasm(const char *file, const char *text, size_t len, cw_buf *out,
       if (t.kind != CW_TOK_EOF)
         cw_lex_error_at(&lx, t.line, t.col, "expected the end of the text after the module");
       if (binary) {
-        *out = quoted;
+        cw_buf_bytes(out, quoted.p, quoted.len);
+        cw_buf_free(&quoted);
+        if (out->failed) cw_lex_error_at(&lx, t.line, t.col, "out of memory");
         return true;
       }
       bool ok = cw_wat_to_wasm(file, (const char *)quoted.p, quoted.len, out, err, errlen);
@@ -2059,4 +2215,19 @@ bool cw_text_looks_like_wat(const uint8_t *bytes, size_t len) {
     }
   }
   return false;
+}
+
+cwasi_status cwasi_wat2wasm(const char *text, size_t len, const char *name, uint8_t **out,
+                            size_t *out_len, cwasi_error *err) {
+  cw_buf b;
+  char msg[sizeof err->message];
+  *out = NULL;
+  *out_len = 0;
+  if (!text && len) return cw_error(err, CWASI_ERR_ARG, SIZE_MAX, "text is NULL");
+  if (!cw_wat_to_wasm(name ? name : "text", text ? text : "", len, &b, msg, sizeof msg))
+    return cw_error(err, CWASI_ERR_MALFORMED, SIZE_MAX, "%s", msg);
+  *out = b.p;
+  *out_len = b.len;
+  if (err) cw_error_clear(err);
+  return CWASI_OK;
 }

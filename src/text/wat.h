@@ -26,15 +26,17 @@
 #include "text/lex.h"
 
 /* Encodes a whole .wat text: `(module $id? field*)`, `(module binary
- * "..."*)`, `(module quote "..."*)` or bare fields. On success out holds the
- * binary module (caller frees with cw_buf_free); on failure err holds the
- * message and out is empty. */
+ * "..."*)`, `(module quote "..."*)` or bare fields. out is overwritten
+ * (free an earlier result first). On success out holds the binary module
+ * (caller frees with cw_buf_free); on failure err holds the message and out
+ * is empty. */
 bool cw_wat_to_wasm(const char *file, const char *text, size_t len, cw_buf *out, char *err,
                     size_t errlen);
 
 /* Encodes the fields of a module whose `(module $id?` the caller has
- * read: lx stands at the first field. Consumes the closing ')'. On failure
- * returns false with err filled; lx is then somewhere inside the module. */
+ * read: lx stands at the first field. Consumes the closing ')'. out must be
+ * empty (length 0; its capacity is reused). On failure returns false with
+ * err filled and out freed; lx is then somewhere inside the module. */
 bool cw_wat_fields(cw_lex *lx, cw_buf *out, char *err, size_t errlen);
 
 /* Numeric literals, shared with the script runner. s[0..n) is the token. */

@@ -70,7 +70,9 @@ typedef struct runner {
   cw_lex cmd_at;        /* the lexer just before the command's '(' */
   cw_lex cmd_after;     /* the lexer just after its ')' */
   const char *skip_all; /* a feature the whole script needs and the engine lacks */
+  bool has_simd;        /* the instruction table has SIMD */
   cw_buf scratch;
+  cw_buf module_bytes, raw; /* the module being read: owned here, not by the command */
 } runner;
 
 void cw_wast_skip(cw_wast_tally *t, const char *reason, int n) {
@@ -179,10 +181,10 @@ static size_t memory_defs(const char *s, size_t n) {
 }
 
 /* The not-yet-built feature the text s[0..n) uses, or NULL. */
-static const char *feature_of(const char *s, size_t n) {
-  if (has(s, n, "relaxed_")) return "relaxed-simd";
+static const char *feature_of(const char *s, size_t n, bool simd_built) {
+  if (has(s, n, "relaxed_") && !simd_built) return "relaxed-simd";
   static const char *const simd[] = {"v128", "i8x16", "i16x8", "i32x4", "i64x2", "f32x4", "f64x2"};
-  for (size_t i = 0; i < sizeof simd / sizeof simd[0]; i++)
+  for (size_t i = 0; i < sizeof simd / sizeof simd[0] && !simd_built; i++)
     if (has(s, n, simd[i])) return "simd";
   static const char *const exn[] = {"try_table",        "throw", "exnref", "(tag",
                                     "assert_exception", "catch", "noexn"};
@@ -272,7 +274,7 @@ static _Noreturn void skipped(runner *r, const char *feature) {
 static _Noreturn void failed_or_skip(runner *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 static _Noreturn void failed_or_skip(runner *r, const char *fmt, ...) {
-  const char *f = feature_of(r->cmd_start, (size_t)(r->cmd_end - r->cmd_start));
+  const char *f = feature_of(r->cmd_start, (size_t)(r->cmd_end - r->cmd_start), r->has_simd);
   if (f) skipped(r, f);
   char msg[1024];
   va_list ap;
@@ -394,13 +396,15 @@ typedef struct script_module {
   cw_tok inst_of;
   bool text_failed; /* the text (or quoted text) did not parse: err */
   bool quoted;
-  cw_buf bytes;
+  cw_buf *bytes; /* r->module_bytes */
   char err[700];
 } script_module;
 
 /* Reads (module ...) whose '(' is current into m. */
 static void read_module(runner *r, script_module *m) {
   memset(m, 0, sizeof *m);
+  m->bytes = &r->module_bytes;
+  m->bytes->len = 0;
   expect_lpar(r);
   if (!is_kw(r, "module")) expected(r, "'module'");
   next(r);
@@ -433,27 +437,26 @@ static void read_module(runner *r, script_module *m) {
   if (is_kw(r, "binary") || is_kw(r, "quote")) {
     bool binary = is_kw(r, "binary");
     next(r);
-    cw_buf raw = {0};
+    cw_buf *raw = binary ? m->bytes : &r->raw;
+    raw->len = 0;
     while (r->t.kind == CW_TOK_STRING) {
-      cw_lex_string(&r->lx, &r->t, &raw);
+      cw_lex_string(&r->lx, &r->t, raw);
       next(r);
     }
     expect_rpar(r);
-    if (binary) {
-      m->bytes = raw;
-      return;
-    }
+    if (raw->failed) failed(r, "out of memory");
+    if (binary) return;
     m->quoted = true;
     char qname[300];
     snprintf(qname, sizeof qname, "%s:%d (module quote)", r->file, r->line);
-    if (!cw_wat_to_wasm(qname, raw.p ? (const char *)raw.p : "", raw.len, &m->bytes, m->err,
+    cw_buf_free(m->bytes); /* cw_wat_to_wasm starts a new one */
+    if (!cw_wat_to_wasm(qname, raw->p ? (const char *)raw->p : "", raw->len, m->bytes, m->err,
                         sizeof m->err))
       m->text_failed = true;
-    cw_buf_free(&raw);
     return;
   }
   rewind_to_tok(r);
-  if (!cw_wat_fields(&r->lx, &m->bytes, m->err, sizeof m->err)) {
+  if (!cw_wat_fields(&r->lx, m->bytes, m->err, sizeof m->err)) {
     m->text_failed = true;
     r->lx.fail = &r->fail;
     /* The lexer is somewhere inside: the caller must not read on. */
@@ -489,7 +492,7 @@ static void cmd_module(runner *r) {
   script_module m;
   read_module(r, &m);
   cwasi_error err;
-  const char *feature = feature_of(r->cmd_start, (size_t)(r->cmd_end - r->cmd_start));
+  const char *feature = feature_of(r->cmd_start, (size_t)(r->cmd_end - r->cmd_start), r->has_simd);
   if (m.is_instance) {
     named *def = lookup(r, &m.inst_of, true);
     if (!def) failed(r, "unknown module definition %.*s", (int)m.inst_of.len, m.inst_of.s);
@@ -497,8 +500,9 @@ static void cmd_module(runner *r) {
     r->cur_skip = def->skip;
     r->cur_line = r->line;
     if (def->skip) {
-      if (m.has_id) remember(r, &m.id, NULL, NULL, false, def->skip);
-      skipped(r, def->skip);
+      const char *skip = def->skip; /* remember() may move the names */
+      if (m.has_id) remember(r, &m.id, NULL, NULL, false, skip);
+      skipped(r, skip);
     }
     if (!def->def) failed(r, "module definition %s (line %d) failed to load", def->name, def->line);
     r->cur = cwasi_linker_instantiate(r->linker, def->def, &err);
@@ -521,13 +525,12 @@ static void cmd_module(runner *r) {
     snprintf(why, sizeof why, "%s", m.err);
     problem = why;
   } else {
-    mod = cwasi_module_new(r->engine, m.bytes.p, m.bytes.len, &err);
+    mod = cwasi_module_new(r->engine, m.bytes->p, m.bytes->len, &err);
     if (!mod) {
       snprintf(why, sizeof why, "%s: %s", status_name(err.status), err.message);
       problem = why;
     }
   }
-  cw_buf_free(&m.bytes);
   if (problem && !feature) feature = feature_of_error(r, problem);
   cw_tok anon = {.kind = CW_TOK_ID, .s = "", .len = 0};
   if (problem) {
@@ -593,7 +596,62 @@ typedef enum match_kind { M_EXACT, M_NAN_CANON, M_NAN_ARITH, M_NONNULL, M_NULL }
 typedef struct expect {
   cwasi_val val;
   match_kind kind;
+  /* v128 patterns: lane shape and a match kind per lane (float NaN lanes) */
+  uint8_t lane_bytes;
+  bool lane_float;
+  match_kind lanes[16];
 } expect;
+
+/* (v128.const SHAPE lane*) after its keyword, into e (lanes may be NaN
+ * patterns when pattern is set). */
+static void v128_value(runner *r, expect *e, bool pattern) {
+  static const struct {
+    const char *name;
+    uint8_t lanes, bytes;
+    bool is_float;
+  } shapes[] = {{"i8x16", 16, 1, false}, {"i16x8", 8, 2, false}, {"i32x4", 4, 4, false},
+                {"i64x2", 2, 8, false},  {"f32x4", 4, 4, true},  {"f64x2", 2, 8, true}};
+  if (!r->has_simd) skipped(r, "simd");
+  size_t k = 0;
+  while (k < sizeof shapes / sizeof shapes[0] && !is_kw(r, shapes[k].name))
+    k++;
+  if (k == sizeof shapes / sizeof shapes[0]) expected(r, "a v128 shape");
+  next(r);
+  e->val.type = CWASI_V128;
+  e->lane_bytes = shapes[k].bytes;
+  e->lane_float = shapes[k].is_float;
+  for (unsigned lane = 0; lane < shapes[k].lanes; lane++) {
+    uint64_t v = 0;
+    e->lanes[lane] = M_EXACT;
+    if (shapes[k].is_float && pattern && is_kw(r, "nan:canonical")) {
+      e->lanes[lane] = M_NAN_CANON;
+    } else if (shapes[k].is_float && pattern && is_kw(r, "nan:arithmetic")) {
+      e->lanes[lane] = M_NAN_ARITH;
+    } else if (shapes[k].is_float) {
+      uint32_t f = 0;
+      bool ok = shapes[k].bytes == 4 ? cw_text_f32(r->t.s, r->t.len, &f)
+                                     : cw_text_f64(r->t.s, r->t.len, &v);
+      if (!ok) expected(r, "a float lane");
+      if (shapes[k].bytes == 4) v = f;
+    } else if (r->t.kind != CW_TOK_NUM ||
+               !cw_text_int(r->t.s, r->t.len, 8u * shapes[k].bytes, &v)) {
+      expected(r, "an integer lane");
+    }
+    next(r);
+    for (unsigned b = 0; b < shapes[k].bytes; b++)
+      e->val.of.v128[lane * shapes[k].bytes + b] = (uint8_t)(v >> (8 * b));
+  }
+}
+
+/* One float lane of a v128 against a NaN pattern. */
+static bool lane_nan_matches(match_kind kind, const uint8_t *lane, unsigned bytes) {
+  uint64_t bits = 0;
+  for (unsigned b = 0; b < bytes; b++)
+    bits |= (uint64_t)lane[b] << (8 * b);
+  uint64_t quiet = bytes == 4 ? UINT64_C(0x7FC00000) : UINT64_C(0x7FF8000000000000);
+  uint64_t abs = bits & (bytes == 4 ? UINT64_C(0x7FFFFFFF) : UINT64_C(0x7FFFFFFFFFFFFFFF));
+  return kind == M_NAN_CANON ? abs == quiet : (bits & quiet) == quiet;
+}
 
 /* (i32.const 1) etc. as an argument (pattern false) or a result. */
 static void value(runner *r, expect *e, bool pattern) {
@@ -657,7 +715,7 @@ static void value(runner *r, expect *e, bool pattern) {
     e->kind = M_NONNULL;
     if (r->t.kind != CW_TOK_RPAR) next(r);
   } else if (tok_is(&op, "v128.const")) {
-    skipped(r, "simd");
+    v128_value(r, e, pattern);
   } else if (tok_is(&op, "ref.any") || tok_is(&op, "ref.eq") || tok_is(&op, "ref.i31") ||
              tok_is(&op, "ref.struct") || tok_is(&op, "ref.array") ||
              tok_is(&op, "ref.i31_shared")) {
@@ -680,6 +738,17 @@ static bool matches(const expect *e, const cwasi_val *v) {
                                         : false;
   }
   if (v->type != e->val.type) return false;
+  if (v->type == CWASI_V128) {
+    for (unsigned lane = 0; lane * e->lane_bytes < 16; lane++) {
+      const uint8_t *got = v->of.v128 + lane * e->lane_bytes;
+      if (e->lanes[lane] != M_EXACT) {
+        if (!lane_nan_matches(e->lanes[lane], got, e->lane_bytes)) return false;
+      } else if (memcmp(got, e->val.of.v128 + lane * e->lane_bytes, e->lane_bytes) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
   switch (e->kind) {
   case M_NONNULL: return v->type == CWASI_FUNCREF ? v->of.funcref != NULL : v->of.externref != NULL;
   case M_NAN_CANON:
@@ -732,6 +801,12 @@ static void format_val(const cwasi_val *v, char *buf, size_t len) {
     else
       snprintf(buf, len, "externref:null");
     break;
+  case CWASI_V128: {
+    size_t used = (size_t)snprintf(buf, len, "v128:0x");
+    for (int i = 15; i >= 0 && used + 2 < len; i--)
+      used += (size_t)snprintf(buf + used, len - used, "%02x", v->of.v128[i]);
+    break;
+  }
   default: snprintf(buf, len, "?"); break;
   }
 }
@@ -914,13 +989,11 @@ static void cmd_assert_trap(runner *r) {
     script_module m;
     read_module(r, &m);
     if (m.text_failed) {
-      cw_buf_free(&m.bytes);
       failed_or_skip(r, "module did not parse: %s", m.err);
     }
     message(r, want, sizeof want);
     cwasi_error err;
-    cwasi_module *mod = cwasi_module_new(r->engine, m.bytes.p, m.bytes.len, &err);
-    cw_buf_free(&m.bytes);
+    cwasi_module *mod = cwasi_module_new(r->engine, m.bytes->p, m.bytes->len, &err);
     if (!mod)
       failed_or_skip(r, "module did not load: %s: %s", status_name(err.status), err.message);
     cwasi_instance *inst = cwasi_linker_instantiate(r->linker, mod, &err);
@@ -940,21 +1013,19 @@ static void cmd_assert_trap(runner *r) {
 
 /* assert_malformed / assert_invalid: the module must be rejected so. */
 static void cmd_assert_bad_module(runner *r, cwasi_status want_status) {
-  const char *feature = feature_of(r->cmd_start, (size_t)(r->cmd_end - r->cmd_start));
+  const char *feature = feature_of(r->cmd_start, (size_t)(r->cmd_end - r->cmd_start), r->has_simd);
   if (feature && unparsed_feature(feature)) skipped(r, feature);
   next(r);
   script_module m;
   read_module(r, &m);
   if (m.text_failed) {
-    cw_buf_free(&m.bytes);
     if (want_status == CWASI_ERR_MALFORMED) finish(r, OUT_PASS);
     failed_or_skip(r, "expected invalid, but the text did not parse: %s", m.err);
   }
   char want[256];
   message(r, want, sizeof want);
   cwasi_error err;
-  cwasi_module *mod = cwasi_module_new(r->engine, m.bytes.p, m.bytes.len, &err);
-  cw_buf_free(&m.bytes);
+  cwasi_module *mod = cwasi_module_new(r->engine, m.bytes->p, m.bytes->len, &err);
   if (mod) {
     cwasi_module_delete(mod);
     failed_or_skip(r, "module loaded, expected %s \"%s\"", status_name(want_status), want);
@@ -971,14 +1042,12 @@ static void cmd_assert_bad_instance(runner *r, cwasi_status want_status) {
   script_module m;
   read_module(r, &m);
   if (m.text_failed) {
-    cw_buf_free(&m.bytes);
     failed_or_skip(r, "module did not parse: %s", m.err);
   }
   char want[256];
   message(r, want, sizeof want);
   cwasi_error err;
-  cwasi_module *mod = cwasi_module_new(r->engine, m.bytes.p, m.bytes.len, &err);
-  cw_buf_free(&m.bytes);
+  cwasi_module *mod = cwasi_module_new(r->engine, m.bytes->p, m.bytes->len, &err);
   if (!mod)
     failed_or_skip(r, "expected %s \"%s\", but the module did not load: %s: %s",
                    status_name(want_status), want, status_name(err.status), err.message);
@@ -1130,10 +1199,14 @@ static void run_script(runner *r) {
   }
 }
 
+/* SIMD, relaxed SIMD included, is in the instruction table. */
 static bool engine_has_simd(void) {
-  for (int i = 0; i < CW_OP__COUNT; i++)
-    if (strncmp(cw_opinfo_table[i].name, "v128.", 5) == 0) return true;
-  return false;
+  bool simd = false, relaxed = false;
+  for (int i = 0; i < CW_OP__COUNT; i++) {
+    simd = simd || strncmp(cw_opinfo_table[i].name, "v128.", 5) == 0;
+    relaxed = relaxed || strstr(cw_opinfo_table[i].name, ".relaxed_") != NULL;
+  }
+  return simd && relaxed;
 }
 
 /* A script may be just the fields of one module: true if it was (and the
@@ -1203,7 +1276,8 @@ bool cw_wast_run_file(const char *path, const cw_wast_options *opt, cw_wast_tall
   cw_lex_init(&r->lx, base, (const char *)text, len, &r->fail);
   /* Without SIMD in the instruction table, SIMD scripts (binary modules
    * included, which no text scan can see) are skipped whole. */
-  if (strncmp(base, "simd_", 5) == 0 && !engine_has_simd()) r->skip_all = "simd";
+  r->has_simd = engine_has_simd();
+  if (strncmp(base, "simd_", 5) == 0 && !r->has_simd) r->skip_all = "simd";
   if (ok && inline_module(r, (const char *)text, len)) ok = false;
   if (ok) run_script(r);
   for (size_t i = 0; i < r->nnames; i++) {
@@ -1212,6 +1286,8 @@ bool cw_wast_run_file(const char *path, const cw_wast_options *opt, cw_wast_tall
   }
   free(r->names);
   cw_buf_free(&r->scratch);
+  cw_buf_free(&r->module_bytes);
+  cw_buf_free(&r->raw);
   if (r->linker) cwasi_linker_delete(r->linker);
   if (r->store) cwasi_store_delete(r->store);
   if (r->engine) cwasi_engine_delete(r->engine);

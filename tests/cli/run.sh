@@ -240,6 +240,9 @@ run "$cwasi" run --invoke add "$work/text-named.wasm" 1 2
 check "run: text is detected by content, not by the file name" is 0 3
 run "$cwasi" tests/cli/sample.wat
 check "cwasi x.wat is cwasi run x.wat" is 0 ""
+run "$cwasi" run --invoke add4 tests/cli/simd.wat 0x00000004000000030000000200000001 0x10
+check "run: a SIMD .wat (v128 immediates parsed by their kinds) gives its .wasm's result" \
+  is 0 0x00000004000000030000000200000011
 run "$cwasi" validate tests/cli/sample.wat
 check "validate: a valid .wat prints nothing" eval '[[ $rc == 0 && -z $out && -z $err ]]'
 printf '(module\n  (func (result i32)\n    (i32.add (i32.const 1) oops)))\n' >"$work/bad.wat"
@@ -264,7 +267,9 @@ cat >"$work/good.wast" <<'WAST'
 (assert_trap (module (func $t unreachable) (start $t)) "unreachable")
 (assert_malformed (module quote "(func (i32.const 0x))") "unknown operator")
 (assert_invalid (module (func (result i32))) "type mismatch")
-(assert_return (invoke "add" (v128.const i32x4 0 0 0 0)) (i32.const 0))
+(module (func (export "v") (param v128) (result v128) (f32x4.sqrt (local.get 0))))
+(assert_return (invoke "v" (v128.const f32x4 4 -1 9 0)) (v128.const f32x4 2 nan:canonical 3 0))
+(assert_invalid (module (type $s (struct)) (func (result i32) (struct.new $s))) "type mismatch")
 WAST
 cat >"$work/bad.wast" <<'WAST'
 (module (func (export "one") (result i32) (i32.const 1)))
@@ -273,10 +278,10 @@ cat >"$work/bad.wast" <<'WAST'
 WAST
 run "$cwasi" wast "$work/good.wast"
 check "wast: one line per file, then the total with skips by feature; exit 0" \
-  is 0 $'good.wast: 5 passed, 0 failed, 1 skipped (simd 1)\n5 passed, 0 failed, 1 skipped (simd 1)'
+  is 0 $'good.wast: 6 passed, 0 failed, 1 skipped (gc 1)\n6 passed, 0 failed, 1 skipped (gc 1)'
 run "$cwasi" wast "$work/good.wast" "$work/bad.wast"
 check "wast: a failure makes exit status 1 and counts in the total" \
-  eval '[[ $rc == 1 && $out == *"bad.wast: 1 passed, 1 failed, 0 skipped"* && $out == *$'"'"'\n6 passed, 1 failed, 1 skipped (simd 1)'"'"' ]]'
+  eval '[[ $rc == 1 && $out == *"bad.wast: 1 passed, 1 failed, 0 skipped"* && $out == *$'"'"'\n7 passed, 1 failed, 1 skipped (gc 1)'"'"' ]]'
 run "$cwasi" wast -v "$work/bad.wast"
 check "wast -v: the failure names file:line, the command and what differed" \
   eval '[[ $out == "bad.wast:2: assert_return: invoke \"one\": expected (i32:2), got (i32:1)"* ]]'

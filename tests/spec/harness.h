@@ -1,10 +1,12 @@
 /*
  * harness.h — the spec-test harness (build/spectest): runs one wast2json
- * JSON script against cwasi through the public API only.
+ * JSON script against cwasi through the public API (and the library's
+ * spectest module).
  *
  *   spectest.c   command line, crash/timeout isolation, the command loop
  *   values.c     script values <-> cwasi_val, expected-result matching
- *   host.c       the "spectest" host module every script may import
+ * The "spectest" host module is the library's (src/wast/host.c), shared
+ * with `cwasi wast`.
  */
 #ifndef SPEC_HARNESS_H
 #define SPEC_HARNESS_H
@@ -16,6 +18,7 @@
 #include <cjson/cJSON.h>
 
 #include "cwasi.h"
+#include "wast/wast.h"
 
 /* ---- values.c ---- */
 
@@ -49,25 +52,5 @@ const char *spec_type_name(cwasi_valtype t);
 
 /* The harness's representation of the script's (ref.extern N). */
 static inline void *spec_externref(uint64_t n) { return (void *)(uintptr_t)(n + 1); }
-
-/* ---- host.c ---- */
-
-/* What a print function knows about itself (its env). */
-typedef struct spec_print_env {
-  const bool *verbose;
-  const char *name;
-  size_t nparams;
-  cwasi_valtype params[2];
-} spec_print_env;
-
-/* The spectest module's host state; must outlive the store it is defined in. */
-typedef struct spec_host {
-  spec_print_env prints[7];
-} spec_host;
-
-/* Creates the spectest module's externs in store and defines them in linker
- * under "spectest". print* functions write to stdout only while *verbose. */
-cwasi_status spec_host_define(spec_host *host, cwasi_store *store, cwasi_linker *linker,
-                              const bool *verbose);
 
 #endif /* SPEC_HARNESS_H */

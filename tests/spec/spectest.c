@@ -51,7 +51,7 @@ typedef struct spec_ctx {
   cwasi_engine *engine;
   cwasi_store *store;
   cwasi_linker *linker;
-  spec_host host;
+  cw_spectest host;    /* the library's spectest module (src/wast/host.c) */
   cwasi_instance *cur; /* the current module's instance */
   int cur_line;        /* line of the module command that set cur; 0 = none yet */
   named_instance *names;
@@ -651,7 +651,8 @@ static bool run_script(spec_ctx *c, const cJSON *commands, tally *t) {
   c->store = c->engine ? cwasi_store_new(c->engine) : NULL;
   if (c->store && cfg.consume_fuel) cwasi_store_set_fuel(c->store, UINT64_MAX);
   c->linker = c->store ? cwasi_linker_new(c->store) : NULL;
-  if (c->linker && spec_host_define(&c->host, c->store, c->linker, &c->verbose) == CWASI_OK) {
+  if (c->linker &&
+      cw_spectest_define(&c->host, c->store, c->linker, c->verbose ? stdout : NULL) == CWASI_OK) {
     const cJSON *cmd;
     cJSON_ArrayForEach(cmd, commands) report(c, t, run_command(c, cmd));
     ok = true;

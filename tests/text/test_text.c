@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cwasi.h"
 #include "text/wat.h"
@@ -15,6 +16,10 @@
 
 static bool encode(const char *text, cw_buf *out, char *err, size_t errlen) {
   return cw_wat_to_wasm("t.wat", text, strlen(text), out, err, errlen);
+}
+
+static bool encode_n(const char *text, size_t n, cw_buf *out, char *err, size_t errlen) {
+  return cw_wat_to_wasm("t.wat", text, n, out, err, errlen);
 }
 
 /* The error message for text (in err, 600 bytes), or "" if it parses. */
@@ -304,6 +309,131 @@ static void test_looks_like_wat(void) {
   CHECK(!cw_text_looks_like_wat((const uint8_t *)"hello", 5));
 }
 
+/* Every proper prefix of a module is an error (never a crash or a leak,
+ * which test-asan checks); so is almost every one-character mutation. */
+static void test_damaged_text(void) {
+  static const char text[] =
+      "(module (type $t (func (param i32) (result i32)))\n"
+      "  (import \"m\" \"f\" (func $imp (type $t)))\n"
+      "  (memory (export \"mem\") 1) (table 2 funcref) (global $g (mut i64) (i64.const -1))\n"
+      "  (func $f (export \"f\") (param $x i32) (result i32) (local $y f64)\n"
+      "    (drop (block $b (result i32) (loop $l (br_if $b (local.get $x) (i32.eqz (local.get "
+      "$x)))\n"
+      "      (br $l)) (unreachable)))\n"
+      "    (if (result i32) (i32.load8_u offset=1 (local.get $x)) (then (i32.const 0x10))\n"
+      "      (else (call_indirect (type $t) (i32.const 2) (i32.const 0)))))\n"
+      "  (elem (i32.const 0) $f $imp) (data (i32.const 8) \"\\01\\02\")\n"
+      "  (func (drop (f64.const nan:0x1)) (drop (select (i32.const 1) (i32.const 2) (i32.const "
+      "3)))))";
+  size_t n = strlen(text);
+  char buf[sizeof text];
+  cw_buf out;
+  char err[600];
+  CHECK(valid(text));
+  int prefixes_ok = 0;
+  for (size_t k = 1; k < n; k++) { /* k = 0: the empty text is an empty module */
+    if (encode_n(text, k, &out, err, sizeof err)) {
+      prefixes_ok++;
+      cw_buf_free(&out);
+    }
+  }
+  CHECK(prefixes_ok == 0);
+  static const char swaps[] = "()\"$0 ;a";
+  int accepted = 0, tried = 0;
+  for (size_t k = 0; k < n; k++)
+    for (const char *c = swaps; *c; c++) {
+      if (text[k] == *c) continue;
+      memcpy(buf, text, n + 1);
+      buf[k] = *c;
+      tried++;
+      if (encode_n(buf, n, &out, err, sizeof err)) {
+        accepted++;
+        cw_buf_free(&out);
+      } else {
+        CHECK(strncmp(err, "t.wat:", 6) == 0 && strchr(err, '\n') == NULL);
+      }
+    }
+  /* Some mutations stay well-formed (a digit for a digit, a space for a space
+   * inside a string): most may not. */
+  CHECK(accepted * 4 < tried);
+}
+
+/* The public API: cwasi_wat2wasm, and cwasi_module_load_file on a text file. */
+static void test_public_api(void) {
+  cwasi_error err;
+  uint8_t *bin;
+  size_t len;
+  const char *text = "(module (func (export \"seven\") (result i32) (i32.const 7)))";
+  CHECK(cwasi_wat2wasm(text, strlen(text), NULL, &bin, &len, &err) == CWASI_OK);
+  CHECK(len > 8 && memcmp(bin, "\0asm", 4) == 0);
+  free(bin);
+  CHECK(cwasi_wat2wasm("(module (func oops))", 20, "m.wat", &bin, &len, &err) ==
+        CWASI_ERR_MALFORMED);
+  CHECK(err.status == CWASI_ERR_MALFORMED && bin == NULL);
+  CHECK(strcmp(err.message, "m.wat:1:15: unknown operator 'oops'") == 0);
+
+  char path[] = "/tmp/cwasi-test-XXXXXX";
+  int fd = mkstemp(path);
+  CHECK(fd >= 0);
+  if (fd < 0) return;
+  FILE *f = fdopen(fd, "w");
+  fputs(";; a text module\n", f);
+  fputs(text, f);
+  fclose(f);
+  cwasi_engine *e = cwasi_engine_new(NULL);
+  cwasi_module *m = cwasi_module_load_file(e, path, &err);
+  CHECK(m != NULL);
+  cwasi_store *s = cwasi_store_new(e);
+  cwasi_instance *inst = m ? cwasi_instance_new(s, m, NULL, 0, &err) : NULL;
+  cwasi_extern ext;
+  cwasi_val r = {0};
+  CHECK(inst && cwasi_instance_export(inst, "seven", 5, &ext) &&
+        cwasi_func_call(s, ext.of.func, NULL, 0, &r, 1, &err) == CWASI_OK && r.of.i32 == 7);
+  if (m) cwasi_module_delete(m);
+  cwasi_store_delete(s);
+  cwasi_engine_delete(e);
+  unlink(path);
+}
+
+/* SIMD immediates, read by their CW_IMM_* kinds: v128.const of each shape,
+ * lane indices, i8x16.shuffle, memarg + lane. */
+static void test_simd_immediates(void) {
+  cw_buf out;
+  char err[600];
+  CHECK(encode("(module (memory 1) (func (result v128)\n"
+               "  (v128.const i16x8 -1 2 0x8000 4 5 6 7 0xffff)\n"
+               "  (v128.const f32x4 1.5 -0 nan:0x1 inf) i8x16.shuffle 0 17 2 3 4 5 6 7 8 9 10 "
+               "11 12 13 14 31\n"
+               "  (i8x16.replace_lane 15 (i32.const 9))\n"
+               "  (v128.load16_lane offset=2 align=1 3 (i32.const 0))))",
+               &out, err, sizeof err));
+  static const uint8_t c16[] = {0xFD, 0x0C, 0xFF, 0xFF, 0x02, 0x00, 0x00, 0x80, 0x04,
+                                0x00, 0x05, 0x00, 0x06, 0x00, 0x07, 0x00, 0xFF, 0xFF};
+  static const uint8_t f4[] = {0xFD, 0x0C, 0x00, 0x00, 0xC0, 0x3F, 0x00, 0x00, 0x00,
+                               0x80, 0x01, 0x00, 0x80, 0x7F, 0x00, 0x00, 0x80, 0x7F};
+  static const uint8_t shuffle[] = {0xFD, 0x0D, 0, 17, 2,  3,  4,  5,  6,
+                                    7,    8,    9, 10, 11, 12, 13, 14, 31};
+  static const uint8_t replace[] = {0x41, 0x09, 0xFD, 0x17, 15};
+  static const uint8_t lane_load[] = {0xFD, 0x55, 0x00, 0x02, 0x03};
+  CHECK(memmem(out.p, out.len, c16, sizeof c16) != NULL);
+  CHECK(memmem(out.p, out.len, f4, sizeof f4) != NULL);
+  CHECK(memmem(out.p, out.len, shuffle, sizeof shuffle) != NULL);
+  CHECK(memmem(out.p, out.len, replace, sizeof replace) != NULL);
+  CHECK(memmem(out.p, out.len, lane_load, sizeof lane_load) != NULL);
+  cw_buf_free(&out);
+  char ebuf[600];
+  CHECK(strstr(error_of("(module (func (drop (v128.const i8x16 256 0 0 0 0 0 0 0 0 0 0 0 0 0 0 "
+                        "0))))"),
+               "t.wat:1:39: expected a i8x16 lane (1 of 16)") != NULL);
+  CHECK(strstr(error_of("(module (func (drop (v128.const i32x4 1 2 3))))"),
+               "expected a i32x4 lane (4 of 4), found ')'") != NULL);
+  CHECK(strstr(error_of("(module (func (drop (i8x16.extract_lane_s 256 (v128.const i64x2 0 "
+                        "0)))))"),
+               "expected a lane index") != NULL);
+  CHECK(valid("(module (func (result i32) (i8x16.extract_lane_u 15 (v128.const i8x16 0 0 0 0 0 "
+              "0 0 0 0 0 0 0 0 0 0 200))))"));
+}
+
 int main(void) {
   RUN(test_integers);
   RUN(test_floats);
@@ -312,5 +442,8 @@ int main(void) {
   RUN(test_abbreviations);
   RUN(test_exact_bytes);
   RUN(test_looks_like_wat);
+  RUN(test_damaged_text);
+  RUN(test_public_api);
+  RUN(test_simd_immediates);
   return unit_report();
 }
