@@ -201,12 +201,13 @@ static bool skip_expr(cw_reader *r) {
   }
 }
 
-static bool is_const_opcode(uint8_t b) {
-  return b == 0x41 || b == 0x42 || b == 0x43 || b == 0x44 || b == 0xD0 || b == 0xD2 ||
-         b == 0x23 || b == 0xFD;
+static bool is_ext_const_opcode(uint8_t b) {
+  return b == 0x6A || b == 0x6B || b == 0x6C || b == 0x7C || b == 0x7D || b == 0x7E;
 }
 
-static bool read_constexpr(dec *d, cw_reader *r, cw_constexpr *ce) {
+/* Reads one instruction of a constant expression into ce. One that is not
+ * constant leaves ce->op = 0 and r->pos at its start. */
+static bool read_const_instr(cw_reader *r, cw_constexpr *ce) {
   memset(ce, 0, sizeof *ce);
   ce->offset = r->pos;
   uint8_t b;
@@ -217,33 +218,29 @@ static bool read_constexpr(dec *d, cw_reader *r, cw_constexpr *ce) {
     int32_t v;
     if (!cw_read_s32(r, &v)) return false;
     ce->bits[0] = (uint32_t)v;
-    break;
+    return true;
   }
   case 0x42: {
     int64_t v;
     if (!cw_read_s64(r, &v)) return false;
     ce->bits[0] = (uint64_t)v;
-    break;
+    return true;
   }
   case 0x43: {
     uint32_t v;
     if (!cw_read_f32(r, &v)) return false;
     ce->bits[0] = v;
-    break;
+    return true;
   }
-  case 0x44:
-    if (!cw_read_f64(r, &ce->bits[0])) return false;
-    break;
+  case 0x44: return cw_read_f64(r, &ce->bits[0]);
   case 0xD0: {
     cw_valtype t;
     if (!read_reftype(r, &t)) return false;
     ce->index = t;
-    break;
+    return true;
   }
   case 0xD2:
-  case 0x23:
-    if (!cw_read_u32(r, &ce->index)) return false;
-    break;
+  case 0x23: return cw_read_u32(r, &ce->index);
   case 0xFD: {
     uint32_t sub;
     const uint8_t *p;
@@ -254,27 +251,75 @@ static bool read_constexpr(dec *d, cw_reader *r, cw_constexpr *ce) {
       ce->bits[0] = ce->bits[0] << 8 | p[i];
       ce->bits[1] = ce->bits[1] << 8 | p[i + 8];
     }
-    break;
+    return true;
   }
-  case 0x0B: /* empty: no value where one is needed */
+  default:
+    if (is_ext_const_opcode(b)) return true;
     ce->op = 0;
+    r->pos = ce->offset;
+    return true;
+  }
+}
+
+/* A non-constant instruction at `at`: the expression is skipped and the
+ * module noted invalid. */
+static bool not_constant(dec *d, cw_reader *r, size_t at) {
+  r->pos = at;
+  if (!skip_expr(r)) return false;
+  note_invalid(d, at, "constant expression required");
+  return true;
+}
+
+static bool read_constexpr(dec *d, cw_reader *r, cw_constexpr *ce) {
+  memset(ce, 0, sizeof *ce);
+  ce->offset = r->pos;
+  uint8_t b;
+  if (!cw_read_u8(r, &b)) return false;
+  if (b == 0x0B) { /* empty: no value where one is needed */
     note_invalid(d, ce->offset, "type mismatch");
     return true;
-  default:
-    r->pos = ce->offset;
-    if (!skip_expr(r)) return false;
-    note_invalid(d, ce->offset, "constant expression required");
-    return true;
   }
+  r->pos = ce->offset;
+  if (!read_const_instr(r, ce)) return false;
+  if (ce->op == 0) return not_constant(d, r, ce->offset);
   size_t next = r->pos;
   if (!cw_read_u8(r, &b)) return false;
   if (b == 0x0B) return true;
-  /* A second instruction: two constants leave two values ("type
-   * mismatch"), anything else is not constant at all. */
   r->pos = next;
-  if (!skip_expr(r)) return false;
-  note_invalid(d, next, is_const_opcode(b) ? "type mismatch" : "constant expression required");
+  /* More than one instruction (an extended constant expression): kept as
+   * a sequence; the validator types it. */
+  uint32_t n = 1, cap = 4;
+  cw_constexpr *seq = cw_calloc(cap, sizeof *seq);
+  if (!seq) return fail_nomem(d, r);
+  seq[0] = *ce;
+  for (;;) {
+    size_t at = r->pos;
+    if (!cw_read_u8(r, &b)) goto fail;
+    if (b == 0x0B) break;
+    r->pos = at;
+    if (n == cap) {
+      cw_constexpr *grown = cw_realloc_array(seq, (size_t)cap * 2, sizeof *seq);
+      if (!grown) {
+        cw_free(seq);
+        return fail_nomem(d, r);
+      }
+      seq = grown;
+      cap *= 2;
+    }
+    if (!read_const_instr(r, &seq[n])) goto fail;
+    if (seq[n].op == 0) {
+      cw_free(seq);
+      return not_constant(d, r, at);
+    }
+    n++;
+  }
+  ce->op = CW_CONST_SEQ;
+  ce->seq = seq;
+  ce->nseq = n;
   return true;
+fail:
+  cw_free(seq);
+  return false;
 }
 
 /* ---- sections ---- */
@@ -811,11 +856,21 @@ void decode_module_free(cw_module *m) {
   if (m->funcs)
     for (uint32_t i = 0; i < m->nfuncs - m->nimported_funcs; i++) cw_free(m->funcs[i].locals);
   cw_free(m->funcs);
+  if (m->global_inits)
+    for (uint32_t i = 0; i < m->nglobals - m->nimported_globals; i++)
+      cw_free(m->global_inits[i].seq);
   cw_free(m->global_inits);
   for (uint32_t i = 0; i < m->nexports; i++) free_name(&m->exports[i].name);
   cw_free(m->exports);
-  for (uint32_t i = 0; i < m->nelems; i++) cw_free(m->elems[i].items);
+  for (uint32_t i = 0; i < m->nelems; i++) {
+    cw_free(m->elems[i].offset.seq);
+    if (m->elems[i].items)
+      for (uint32_t j = 0; j < m->elems[i].count; j++) cw_free(m->elems[i].items[j].seq);
+    cw_free(m->elems[i].items);
+  }
   cw_free(m->elems);
+  if (m->datas)
+    for (uint32_t i = 0; i < m->ndatas; i++) cw_free(m->datas[i].offset.seq);
   cw_free(m->datas);
   for (uint32_t i = 0; i < m->ncustoms; i++) free_name(&m->customs[i].name);
   cw_free(m->customs);

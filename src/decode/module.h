@@ -86,15 +86,22 @@ typedef struct cw_export {
  *        (value in bits[0]; i32 zero-extended, floats as bit patterns),
  *   0xFD v128.const (bits[0] low, bits[1] high),
  *   0xD0 ref.null (reftype in `index`), 0xD2 ref.func (func index),
- *   0x23 global.get (global index).
+ *   0x23 global.get (global index),
+ *   0x6A/0x6B/0x6C i32.add/sub/mul, 0x7C/0x7D/0x7E i64.add/sub/mul (only
+ *        inside a sequence: extended constant expressions, Wasm 3.0),
+ *   CW_CONST_SEQ: more than one instruction, seq[0..nseq) in order (each
+ *        one of the above), evaluated on a stack.
  * The decoder rejects any other instruction; the validator checks types and
  * which globals may be read.
  */
+#define CW_CONST_SEQ 0x0B
 typedef struct cw_constexpr {
   uint8_t op;
   uint32_t index;
   uint64_t bits[2];
-  size_t offset; /* of the instruction, for error messages */
+  size_t offset;            /* of the instruction, for error messages */
+  uint32_t nseq;            /* CW_CONST_SEQ only */
+  struct cw_constexpr *seq; /* CW_CONST_SEQ only; owned */
 } cw_constexpr;
 
 typedef struct cw_func {

@@ -3,7 +3,7 @@
  *
  * CW_OPCODES(OP) expands OP(ID, "name", PREFIX, CODE, IMM, P1, P2, P3, R, WIDTH)
  * for every instruction of Wasm 2.0, SIMD included, and Wasm 3.0's relaxed
- * SIMD:
+ * SIMD and tail calls:
  *   ID      suffix of the enum constant CW_OP_ID
  *   PREFIX  0 for one-byte opcodes, 0xFC or 0xFD for the prefixed ones (CODE
  *           is then the LEB128 u32 that follows the prefix)
@@ -72,6 +72,8 @@ typedef enum cw_imm {
   OP(RETURN,        "return",        0, 0x0F, NONE, ANY, ANY, ANY, ANY, 0) \
   OP(CALL,          "call",          0, 0x10, FUNC, ANY, ANY, ANY, ANY, 0) \
   OP(CALL_INDIRECT, "call_indirect", 0, 0x11, CALL_INDIRECT, ANY, ANY, ANY, ANY, 0) \
+  OP(RETURN_CALL,   "return_call",   0, 0x12, FUNC, ANY, ANY, ANY, ANY, 0) \
+  OP(RETURN_CALL_INDIRECT, "return_call_indirect", 0, 0x13, CALL_INDIRECT, ANY, ANY, ANY, ANY, 0) \
   /* parametric */ \
   OP(DROP,          "drop",          0, 0x1A, NONE, ANY, ANY, ANY, ANY, 0) \
   OP(SELECT,        "select",        0, 0x1B, NONE, ANY, ANY, ANY, ANY, 0) \

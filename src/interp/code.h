@@ -43,6 +43,9 @@
  * RETURN             src n                  copy n slots src->0, pop frame
  * CALL               funcidx base           arguments (and results) at fp[base..]
  * CALL_INDIRECT      typeidx tableidx c base
+ * RETURN_CALL        funcidx base nslots    tail call: move nslots argument slots
+ *                                           fp[base..] -> fp[0..], pop this frame, call
+ * RETURN_CALL_INDIRECT typeidx tableidx c base nslots   the same through a table
  * COPY               dst src
  * SELECT             dst a b c
  * I32_CONST/F32_CONST dst imm32;  I64_CONST/F64_CONST dst imm64
@@ -101,8 +104,8 @@
  *   LOAD_LANE                                       dst addr v offset lane
  *   STORE_LANE                                      addr v offset lane
  *
- * Room kept for later: tail calls are a CALL that reuses the frame;
- * multiple memories would add a memory index to the memory operations.
+ * Room kept for later: multiple memories would add a memory index to the
+ * memory operations.
  */
 #ifndef CW_INTERP_CODE_H
 #define CW_INTERP_CODE_H

@@ -768,6 +768,36 @@ static cwasi_status execute(cwasi_store *s, cwasi_func *entry, cw_slot *base, cw
     ip += 5;
     goto call;
   }
+  /* Tail calls: the arguments move down to fp[0..), then this frame is
+   * popped as by RETURN (without the results) and the callee is entered
+   * from our caller's state, so it takes this frame's place: the frame
+   * array and the value stack stay where they are however long a chain
+   * of tail calls runs. Traps are checked before the pop, so they still
+   * name this function. */
+#define TAIL_CALL(base, nslots)                                                                    \
+  do {                                                                                             \
+    move_slots(fp, 0, base, nslots);                                                               \
+    nfp = fp;                                                                                      \
+    fr--;                                                                                          \
+    ip = fr->ip;                                                                                   \
+    fp = fr->fp;                                                                                   \
+    cur = fr->func;                                                                                \
+    goto call;                                                                                     \
+  } while (0)
+  OP(RETURN_CALL) {
+    callee = inst->funcs[ip[1]];
+    TAIL_CALL(ip[2], ip[3]);
+  }
+  OP(RETURN_CALL_INDIRECT) {
+    cwasi_table *t = inst->tables[ip[2]];
+    uint32_t i = (uint32_t)R(3);
+    if (i >= t->size) TRAP(CWASI_TRAP_UNDEFINED_ELEMENT);
+    callee = (cwasi_func *)(uintptr_t)t->elems[i];
+    if (!callee) TRAP(CWASI_TRAP_UNINIT_ELEMENT);
+    if (callee->type_id != inst->type_ids[ip[1]]) TRAP(CWASI_TRAP_INDIRECT_TYPE);
+    TAIL_CALL(ip[4], ip[5]);
+  }
+#undef TAIL_CALL
 
   /* ---- parametric and variables ---- */
   OP(COPY) {
@@ -1105,7 +1135,7 @@ call:
       s->stack_top = outer_top;
       s->depth = outer_depth;
       if (st != CWASI_OK) goto failed;
-      if (!cur) goto done; /* not reached: interp_call runs such entries itself */
+      if (!cur) goto done; /* a tail call from the activation's first function */
       LOAD_INSTANCE();
       DISPATCH();
     }

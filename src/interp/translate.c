@@ -179,7 +179,8 @@ static uint32_t emit(tr *t, uint32_t w) {
 #define TRAPS_LOADOP_(id, ...) TRAPS_(id##_L) TRAPS_(id##_M)
 static const bool op_traps[IOP__COUNT] = {
     INTERP_DIVOPS(TRAPS_BIN_) INTERP_LOADS(TRAPS_LOAD_) INTERP_STORES(TRAPS_STORE_)
-    TRAPS_(UNREACHABLE) TRAPS_(CALL) TRAPS_(CALL_INDIRECT)
+    TRAPS_(UNREACHABLE) TRAPS_(CALL) TRAPS_(CALL_INDIRECT) TRAPS_(RETURN_CALL)
+    TRAPS_(RETURN_CALL_INDIRECT)
     TRAPS_(BR_TABLE_L8) TRAPS_(BR_TABLE_L16) TRAPS_(BR_TABLE_L32) TRAPS_(BR_TABLE_L64)
     TRAPS_(TABLE_GET) TRAPS_(TABLE_SET) TRAPS_(TABLE_FILL) TRAPS_(TABLE_INIT) TRAPS_(TABLE_COPY)
     TRAPS_(MEMORY_INIT) TRAPS_(MEMORY_COPY) TRAPS_(MEMORY_FILL)
@@ -1591,6 +1592,45 @@ static bool translate_op(tr *t, cw_opcode op, const imm *im) {
     emit(t, t->local_slots + t->slots);
     push_all(t, cw_functype_results(&m->types[im->a]), m->types[im->a].nresults);
     no_fusion(t);
+    break;
+  }
+  case CW_OP_RETURN_CALL: {
+    /* A tail call: the arguments move to fp[0..) and the callee replaces
+     * this frame (interp.c), so its RETURN goes to our caller. */
+    if (im->a >= m->nfuncs) {
+      fail(t, "unknown function");
+      break;
+    }
+    const cw_functype *ft = cw_module_func_type(m, im->a);
+    materialize_all(t);
+    pop_n(t, ft->nparams);
+    if (!reserve(t, 4)) break;
+    emit_op(t, IOP_RETURN_CALL);
+    emit(t, im->a);
+    emit(t, t->local_slots + t->slots);
+    emit(t, slots_of(cw_functype_params(ft), ft->nparams));
+    t->unreachable = true;
+    if (t->da_words) da_fill(t, DA_CUR, UINT64_MAX);
+    break;
+  }
+  case CW_OP_RETURN_CALL_INDIRECT: {
+    if (im->a >= m->ntypes) {
+      fail(t, "unknown type");
+      break;
+    }
+    const cw_functype *ft = &m->types[im->a];
+    uint32_t rc = operand(t, pop(t));
+    materialize_all(t);
+    pop_n(t, ft->nparams);
+    if (!reserve(t, 6)) break;
+    emit_op(t, IOP_RETURN_CALL_INDIRECT);
+    emit(t, im->a);
+    emit(t, im->b);
+    emit(t, rc);
+    emit(t, t->local_slots + t->slots);
+    emit(t, slots_of(cw_functype_params(ft), ft->nparams));
+    t->unreachable = true;
+    if (t->da_words) da_fill(t, DA_CUR, UINT64_MAX);
     break;
   }
   case CW_OP_DROP: pop(t); break;

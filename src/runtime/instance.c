@@ -143,6 +143,9 @@ void rt_instance_free(cwasi_instance *inst) {
 /* Evaluates a constant expression. Only globals[0 .. nglobals) exist yet:
  * the validator allows reading imported globals only, but a bad index must
  * not crash us whatever it let through. */
+static bool eval_const_seq(const cwasi_instance *inst, uint32_t nglobals, const cw_constexpr *e,
+                           cw_slot out[2]);
+
 static bool eval_const(const cwasi_instance *inst, uint32_t nglobals, const cw_constexpr *e,
                        cw_slot out[2]) {
   const cw_module *m = inst->module->m;
@@ -166,8 +169,52 @@ static bool eval_const(const cwasi_instance *inst, uint32_t nglobals, const cw_c
     out[0] = inst->globals[e->index]->val[0];
     out[1] = inst->globals[e->index]->val[1];
     return true;
+  case CW_CONST_SEQ: return eval_const_seq(inst, nglobals, e, out);
   }
   return false;
+}
+
+/* An extended constant expression: a stack machine over i32/i64 add, sub,
+ * mul (wrapping) and the single instructions. The validator typed it; the
+ * checks here only keep a bad expression from crashing us. */
+static bool eval_const_seq(const cwasi_instance *inst, uint32_t nglobals, const cw_constexpr *e,
+                           cw_slot out[2]) {
+  cw_slot(*stack)[2] = cw_calloc(e->nseq, sizeof *stack);
+  if (!stack) return false;
+  uint32_t h = 0;
+  bool ok = true;
+  for (uint32_t i = 0; i < e->nseq && ok; i++) {
+    const cw_constexpr *in = &e->seq[i];
+    uint8_t op = in->op;
+    if ((op >= 0x6A && op <= 0x6C) || (op >= 0x7C && op <= 0x7E)) {
+      if (h < 2) {
+        ok = false;
+        break;
+      }
+      uint64_t a = stack[h - 2][0], b = stack[h - 1][0], r;
+      switch (op) {
+      case 0x6A: r = (uint32_t)((uint32_t)a + (uint32_t)b); break;
+      case 0x6B: r = (uint32_t)((uint32_t)a - (uint32_t)b); break;
+      case 0x6C: r = (uint32_t)((uint32_t)a * (uint32_t)b); break;
+      case 0x7C: r = a + b; break;
+      case 0x7D: r = a - b; break;
+      default: r = a * b; break;
+      }
+      h--;
+      stack[h - 1][0] = r;
+      stack[h - 1][1] = 0;
+    } else {
+      ok = op != CW_CONST_SEQ && eval_const(inst, nglobals, in, stack[h]);
+      h++;
+    }
+  }
+  ok = ok && h == 1;
+  if (ok) {
+    out[0] = stack[0][0];
+    out[1] = stack[0][1];
+  }
+  cw_free(stack);
+  return ok;
 }
 
 static cwasi_status bad_const(cwasi_error *err, const cw_constexpr *e) {

@@ -174,6 +174,18 @@ static void set_unreachable(validate_ctx *c) {
   f->unreachable = true;
 }
 
+/* A tail call returns the callee's results as the caller's own: they must
+ * be the same types (Wasm 3.0 without subtyping: equal). */
+static bool tail_results(validate_ctx *c, size_t off, const cw_functype *callee) {
+  const validate_frame *f = &c->ctrls[0];
+  if (callee->nresults != f->nresults ||
+      (f->nresults &&
+       memcmp(cw_functype_results(callee), f->results, f->nresults * sizeof *f->results) != 0))
+    return fail(c, CWASI_ERR_INVALID, off,
+                "type mismatch: a tail call's results must be the function's results");
+  return true;
+}
+
 /* A branch to a loop goes back to its start, so it carries the params. */
 static inline void label_types(const validate_frame *f, const cw_valtype **types, uint32_t *n) {
   if (f->op == CW_OP_LOOP) {
@@ -519,6 +531,25 @@ static bool check_instr(validate_ctx *c, size_t off, cw_opcode op, const immedia
     return pop_expect(c, off, CWASI_I32) &&
            pop_vals(c, off, cw_functype_params(callee), callee->nparams) &&
            push_vals(c, cw_functype_results(callee), callee->nresults);
+  }
+  case CW_OP_RETURN_CALL: {
+    if (im->a >= m->nfuncs)
+      return fail(c, CWASI_ERR_INVALID, off, "unknown function %" PRIu32, im->a);
+    const cw_functype *callee = cw_module_func_type(m, im->a);
+    return tail_results(c, off, callee) &&
+           pop_vals(c, off, cw_functype_params(callee), callee->nparams) &&
+           (set_unreachable(c), true);
+  }
+  case CW_OP_RETURN_CALL_INDIRECT: {
+    if (!get_table(c, off, im->b, &t1)) return false;
+    if (t1 != CWASI_FUNCREF)
+      return fail(c, CWASI_ERR_INVALID, off,
+                  "type mismatch: return_call_indirect through a %s table", type_name(t1));
+    if (im->a >= m->ntypes) return fail(c, CWASI_ERR_INVALID, off, "unknown type %" PRIu32, im->a);
+    const cw_functype *callee = &m->types[im->a];
+    return tail_results(c, off, callee) && pop_expect(c, off, CWASI_I32) &&
+           pop_vals(c, off, cw_functype_params(callee), callee->nparams) &&
+           (set_unreachable(c), true);
   }
   case CW_OP_DROP: return pop_any(c, off, &t1);
   case CW_OP_SELECT:

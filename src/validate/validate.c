@@ -39,6 +39,9 @@ static bool out_of_memory(validate_ctx *c) {
 /* ---- C.refs ------------------------------------------------------------ */
 
 static void mark_ref(validate_ctx *c, const cw_constexpr *e) {
+  if (e->op == CW_CONST_SEQ)
+    for (uint32_t i = 0; i < e->nseq; i++)
+      mark_ref(c, &e->seq[i]);
   if (e->op == 0xD2 && e->index < c->m->nfuncs) c->refs[e->index] = 1;
 }
 
@@ -61,36 +64,85 @@ static void collect_refs(validate_ctx *c) {
 
 /* ---- constant expressions --------------------------------------------- */
 
-/* Wasm 2.0 constant expressions may read only imported immutable globals
- * (in every constant expression, not just global initialisers). */
-static bool check_const(validate_ctx *c, const cw_constexpr *e, uint8_t want, const char *what) {
+/* The type one instruction of a constant expression pushes (its operands
+ * are checked by the caller), or 0 after a failure. Wasm 2.0 constant
+ * expressions may read only imported immutable globals (in every constant
+ * expression, not just global initialisers); 3.0's GC proposal widens that. */
+static uint8_t const_instr_type(validate_ctx *c, const cw_constexpr *e, const char *what) {
   const cw_module *m = c->m;
-  uint8_t got;
   switch (e->op) {
-  case 0x41: got = CWASI_I32; break;
-  case 0x42: got = CWASI_I64; break;
-  case 0x43: got = CWASI_F32; break;
-  case 0x44: got = CWASI_F64; break;
-  case 0xFD: got = CWASI_V128; break;
-  case 0xD0: got = (uint8_t)e->index; break;
+  case 0x41:
+  case 0x6A:
+  case 0x6B:
+  case 0x6C: return CWASI_I32;
+  case 0x42:
+  case 0x7C:
+  case 0x7D:
+  case 0x7E: return CWASI_I64;
+  case 0x43: return CWASI_F32;
+  case 0x44: return CWASI_F64;
+  case 0xFD: return CWASI_V128;
+  case 0xD0: return (uint8_t)e->index;
   case 0xD2:
     if (e->index >= m->nfuncs)
-      return fail(c, e->offset, "%s: unknown function %" PRIu32, what, e->index);
-    got = CWASI_FUNCREF;
-    break;
+      return fail(c, e->offset, "%s: unknown function %" PRIu32, what, e->index), 0;
+    return CWASI_FUNCREF;
   case 0x23:
     if (e->index >= m->nimported_globals)
       return fail(c, e->offset,
                   "%s: unknown global %" PRIu32
                   " (constant expressions may only read imported globals)",
-                  what, e->index);
+                  what, e->index),
+             0;
     if (m->globals[e->index].mut)
       return fail(c, e->offset, "%s: constant expression required (global %" PRIu32 " is mutable)",
-                  what, e->index);
-    got = m->globals[e->index].type;
-    break;
-  default: return fail(c, e->offset, "%s: constant expression required", what);
+                  what, e->index),
+             0;
+    return m->globals[e->index].type;
+  default: return fail(c, e->offset, "%s: constant expression required", what), 0;
   }
+}
+
+/* Types an extended constant expression (a sequence) on a stack of types:
+ * i32/i64 add, sub and mul pop two operands of their type. */
+static uint8_t const_seq_type(validate_ctx *c, const cw_constexpr *e, const char *what) {
+  uint8_t *stack = cw_calloc(e->nseq, 1);
+  if (!stack) return out_of_memory(c), 0;
+  uint32_t h = 0;
+  uint8_t result = 0;
+  for (uint32_t i = 0; i < e->nseq; i++) {
+    const cw_constexpr *in = &e->seq[i];
+    uint8_t t = const_instr_type(c, in, what);
+    if (!t) goto done;
+    bool binary = (in->op >= 0x6A && in->op <= 0x6C) || (in->op >= 0x7C && in->op <= 0x7E);
+    if (binary) {
+      if (h < 2 || stack[h - 1] != t || stack[h - 2] != t) {
+        fail(c, in->offset, "%s: type mismatch: %s operands expected", what, cw_valtype_name(t));
+        goto done;
+      }
+      h -= 2;
+    }
+    stack[h++] = t;
+  }
+  if (h != 1) {
+    fail(c, e->offset, "%s: type mismatch: %" PRIu32 " values left, one expected", what, h);
+    goto done;
+  }
+  result = stack[0];
+done:
+  cw_free(stack);
+  return result;
+}
+
+static bool check_const(validate_ctx *c, const cw_constexpr *e, uint8_t want, const char *what) {
+  uint8_t got;
+  if (e->op == CW_CONST_SEQ)
+    got = const_seq_type(c, e, what);
+  else if ((e->op >= 0x6A && e->op <= 0x6C) || (e->op >= 0x7C && e->op <= 0x7E))
+    got = (fail(c, e->offset, "%s: type mismatch: operands expected", what), 0);
+  else
+    got = const_instr_type(c, e, what);
+  if (!got) return false;
   if (got != want)
     return fail(c, e->offset, "%s: type mismatch: expected %s, found %s", what,
                 cw_valtype_name(want), cw_valtype_name(got));

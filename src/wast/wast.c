@@ -198,9 +198,8 @@ static const char *feature_of(const char *s, size_t n, bool simd_built) {
       "(ref null eq", "(ref null none", "ref.any"};
   for (size_t i = 0; i < sizeof gc / sizeof gc[0]; i++)
     if (has(s, n, gc[i])) return "gc";
-  if (has(s, n, "return_call")) return "tail-calls";
-  static const char *const fref[] = {"call_ref", "ref.as_non_null", "br_on_null", "br_on_non_null",
-                                     "(ref "};
+  static const char *const fref[] = {"call_ref",   "return_call_ref", "ref.as_non_null",
+                                     "br_on_null", "br_on_non_null",  "(ref "};
   for (size_t i = 0; i < sizeof fref / sizeof fref[0]; i++)
     if (has(s, n, fref[i])) return "typed-function-refs";
   if (has_addr64(s, n)) return "memory64";
@@ -215,11 +214,6 @@ static const char *feature_of_error(runner *r, const char *msg) {
   size_t n = (size_t)(r->cmd_end - r->cmd_start);
   if (strstr(msg, "multiple memories") || strstr(msg, "zero byte expected")) return "multi-memory";
   if (strstr(msg, "may only read imported globals")) return "gc";
-  if ((strstr(msg, "(global), entry") || strstr(msg, "(data), entry") ||
-       strstr(msg, "(element), entry") || strstr(msg, "offset: ")) &&
-      (has(text, n, "i32.add") || has(text, n, "i32.sub") || has(text, n, "i32.mul") ||
-       has(text, n, "i64.add") || has(text, n, "i64.sub") || has(text, n, "i64.mul")))
-    return "extended-const";
   if ((strstr(msg, "(memory), entry") || strstr(msg, "(table), entry") ||
        strstr(msg, "(import), entry")) &&
       strstr(msg, "integer too large"))

@@ -285,6 +285,12 @@ check "wast: a failure makes exit status 1 and counts in the total" \
 run "$cwasi" wast -v "$work/bad.wast"
 check "wast -v: the failure names file:line, the command and what differed" \
   eval '[[ $out == "bad.wast:2: assert_return: invoke \"one\": expected (i32:2), got (i32:1)"* ]]'
+# The 3.0 features' own scripts (tests/wast): every assertion must pass.
+for w in tests/wast/*.wast; do
+  run "$cwasi" wast -v "$w"
+  check "wast: $(basename "$w") passes whole" \
+    eval '[[ $rc == 0 && $out == *" 0 failed, 0 skipped" && $out != *": 0 passed"* ]]'
+done
 run "$cwasi" wast
 check "wast without scripts: usage error" eval '[[ $rc == 2 ]]'
 run "$cwasi" wast "$work/no-such.wast"
@@ -351,6 +357,56 @@ run "$cwasi" run --timeout 1m "$work/read_stdin.wasm" <"$work/sample.wasm"
 check "--timeout: a read that does not block just reads" is 0 ""
 run "$cwasi" run --timeout 1m --invoke count "$l" 1000
 check "--timeout not reached: the result" is 0 1000
+# Tail calls (a text module: wabt needs a flag for them) keep the fuel and
+# interruption checks: every callee's entry has one, and the frame is reused.
+cat >"$work/tail.wat" <<'WAT'
+(module
+  (import "wasi_snapshot_preview1" "args_sizes_get" (func $asg (param i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (type $v (func))
+  (table funcref (elem $tail_ind))
+  (func $tail (export "tail") (return_call $tail))
+  (func $tail_ind (export "tail-indirect") (return_call_indirect (type $v) (i32.const 0)))
+  ;; fuel: 8 per call
+  (func $tcount (export "tcount") (param i32) (result i32)
+    (if (result i32) (i32.eqz (local.get 0))
+      (then (i32.const 0))
+      (else (return_call $tcount (i32.sub (local.get 0) (i32.const 1))))))
+  ;; a tail call to a host function, from the invoked function and nested
+  (func (export "host-first") (result i32) (return_call $asg (i32.const 0) (i32.const 4)))
+  (func $host (result i32) (return_call $asg (i32.const 0) (i32.const 4)))
+  (func (export "host-nested") (result i32) (i32.add (call $host) (i32.load (i32.const 0)))))
+WAT
+t=$work/tail.wat
+run "$cwasi" run --fuel 100000 --invoke tail "$t"
+check "--fuel stops endless tail recursion" eval '[[ $rc == 134 && $err == "cwasi: trap: all fuel consumed (in function \"tail\")" ]]'
+run "$cwasi" run --timeout 300ms --invoke tail-indirect "$t"
+check "--timeout stops endless indirect tail recursion" eval '[[ $rc == 134 && $err == *"timeout of 300ms reached (in function \"tail-indirect\")" ]]'
+# tcount(100) is 101 calls of 8: 808 is exactly enough, every time.
+for i in 1 2; do
+  run "$cwasi" run --fuel 808 --invoke tcount "$t" 100
+  check "--fuel 808 is exactly enough for 101 tail calls (run $i)" is 0 0
+  run "$cwasi" run --fuel 807 --invoke tcount "$t" 100
+  check "--fuel 807 is not (run $i)" eval '[[ $rc == 134 && $err == *"all fuel consumed"* ]]'
+done
+run "$cwasi" run --invoke tcount "$t" 10000000
+check "10 million tail calls run in constant stack" is 0 0
+cat >"$work/tail_v128.wat" <<'WAT'
+(module
+  (func $f (param i32 v128 i64) (result v128)
+    (if (result v128) (i32.eqz (local.get 0))
+      (then (i64x2.add (local.get 1) (i64x2.splat (local.get 2))))
+      (else (return_call $f (i32.sub (local.get 0) (i32.const 1)) (local.get 1)
+                            (i64.add (local.get 2) (i64.const 1))))))
+  (func (export "g") (param v128) (result v128)
+    (return_call $f (i32.const 1000000) (local.get 0) (i64.const 0))))
+WAT
+run "$cwasi" run --invoke g "$work/tail_v128.wat" 0x00000000000000010000000000000002
+check "tail calls carry two-slot v128 arguments" is 0 0x00000000000f424100000000000f4242
+run "$cwasi" run --invoke host-first "$t"
+check "a tail call to a host function from the invoked function: its result" is 0 0
+run "$cwasi" run --invoke host-nested "$t"
+check "a nested tail call to a host function: its result and effect (argc)" is 0 1
 run "$cwasi" run --max-memory 128K --invoke grow "$l" 1
 check "--max-memory 128K: growing to 2 pages works" is 0 1
 run "$cwasi" run --max-memory 128K --invoke grow "$l" 2

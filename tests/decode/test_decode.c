@@ -271,8 +271,22 @@ static void test_const_exprs(void) {
   EXPECT_ERR(local_get, CWASI_ERR_INVALID, 13, "constant expression required");
   static const uint8_t with_nop[] = {HDR, SEC(6, 0x01, 0x7f, 0x00, 0x41, 0x00, 0x01, 0x0b)};
   EXPECT_ERR(with_nop, CWASI_ERR_INVALID, 15, "constant expression required");
-  static const uint8_t two[] = {HDR, SEC(6, 0x01, 0x7f, 0x00, 0x41, 0x00, 0x41, 0x00, 0x0b)};
-  EXPECT_ERR(two, CWASI_ERR_INVALID, 15, "type mismatch");
+  /* More than one instruction is a sequence (extended constant
+   * expressions); the validator types it (two constants: type mismatch). */
+  static const uint8_t two[] = {HDR, SEC(6, 0x01, 0x7f, 0x00, 0x41, 0x05, 0x41, 0x07, 0x6c, 0x0b)};
+  EXPECT_OK(two);
+  if (m) {
+    const cw_constexpr *e = &m->global_inits[0];
+    CHECK(e->op == CW_CONST_SEQ && e->nseq == 3);
+    CHECK(e->seq[0].op == 0x41 && e->seq[0].bits[0] == 5 && e->seq[1].bits[0] == 7);
+    CHECK(e->seq[2].op == 0x6c && e->seq[2].offset == 17);
+    decode_module_free(m);
+  }
+  static const uint8_t seq_nop[] = {HDR,
+                                    SEC(6, 0x01, 0x7f, 0x00, 0x41, 0x00, 0x41, 0x00, 0x01, 0x0b)};
+  EXPECT_ERR(seq_nop, CWASI_ERR_INVALID, 17, "constant expression required");
+  static const uint8_t seq_no_end[] = {HDR, SEC(6, 0x01, 0x7f, 0x00, 0x41, 0x00, 0x41, 0x00)};
+  EXPECT_ERR(seq_no_end, CWASI_ERR_MALFORMED, 17, "unexpected end");
   static const uint8_t empty[] = {HDR, SEC(6, 0x01, 0x7f, 0x00, 0x0b)};
   EXPECT_ERR(empty, CWASI_ERR_INVALID, 13, "type mismatch");
   static const uint8_t illegal[] = {HDR, SEC(6, 0x01, 0x7f, 0x00, 0xff, 0x0b)};

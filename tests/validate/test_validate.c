@@ -396,6 +396,31 @@ static void test_globals(void) {
   SEC(&m, 6, 1, 0x70, 0x00, 0xD2, 3, 0x0B); /* ref.func of no function */
   CHECK_EQ_U64(run(&m), CWASI_ERR_INVALID);
   CHECK(msg_has("unknown function 3"));
+  /* extended constant expressions: typed on a stack */
+  begin(&m); /* i64: 2 * 3 - g, g an imported immutable i64 */
+  SEC(&m, 2, 1, 1, 'm', 1, 'g', 0x03, 0x7E, 0x00);
+  SEC(&m, 6, 1, 0x7E, 0x00, 0x42, 2, 0x42, 3, 0x7E, 0x23, 0, 0x7D, 0x0B);
+  CHECK_EQ_U64(run(&m), CWASI_OK);
+  begin(&m); /* two values left */
+  SEC(&m, 6, 1, 0x7F, 0x00, 0x41, 0, 0x41, 1, 0x0B);
+  CHECK_EQ_U64(run(&m), CWASI_ERR_INVALID);
+  CHECK(msg_has("type mismatch"));
+  begin(&m); /* an add short of an operand */
+  SEC(&m, 6, 1, 0x7F, 0x00, 0x41, 0, 0x6A, 0x0B);
+  CHECK_EQ_U64(run(&m), CWASI_ERR_INVALID);
+  CHECK(msg_has("type mismatch"));
+  begin(&m); /* i32.add of an i64 */
+  SEC(&m, 6, 1, 0x7F, 0x00, 0x41, 0, 0x42, 1, 0x6A, 0x0B);
+  CHECK_EQ_U64(run(&m), CWASI_ERR_INVALID);
+  CHECK(msg_has("type mismatch"));
+  begin(&m); /* an i64 result for an i32 global */
+  SEC(&m, 6, 1, 0x7F, 0x00, 0x42, 0, 0x42, 1, 0x7C, 0x0B);
+  CHECK_EQ_U64(run(&m), CWASI_ERR_INVALID);
+  CHECK(msg_has("expected i32, found i64"));
+  begin(&m); /* an add alone */
+  SEC(&m, 6, 1, 0x7F, 0x00, 0x6A, 0x0B);
+  CHECK_EQ_U64(run(&m), CWASI_ERR_INVALID);
+  CHECK(msg_has("type mismatch"));
 }
 
 static void test_exports_and_start(void) {
