@@ -62,6 +62,21 @@ SCALAR_INTERP := $(BUILD)/simd-scalar/interp.o
 EXAMPLE_WASM := $(BUILD)/examples/fib.wasm $(BUILD)/examples/embed.wasm $(BUILD)/examples/hello.wasm
 EXAMPLE_BINS := $(BUILD)/examples/embed $(BUILD)/examples/embed-shared
 
+# Fuzz targets: every tests/<stage>/fuzz_*.c defines LLVMFuzzerTestOneInput
+# (docs/fuzzing.md). `make fuzz` links each with libFuzzer into
+# $(BUILD)/fuzz/; `make test` links each with tests/fuzz_replay.c instead
+# and replays its seed corpus (tests/fuzz-corpus/<name>/), so they build
+# with the normal compilers and never rot.
+FUZZ_SRCS    := $(sort $(wildcard tests/*/fuzz_*.c))
+FUZZ_NAMES   := $(notdir $(FUZZ_SRCS:.c=))
+REPLAY_BINS  := $(FUZZ_SRCS:tests/%.c=$(BUILD)/tests/%)
+FUZZ_CC      ?= clang
+FUZZ_CFLAGS  := -std=gnu11 -g -O1 -fsanitize=address,undefined \
+  -fno-sanitize-recover=all -Iinclude -Isrc
+FUZZ_OBJS    := $(LIB_SRCS:%.c=$(BUILD)/fuzz/obj/%.o)
+FUZZ_BINS    := $(addprefix $(BUILD)/fuzz/,$(FUZZ_NAMES))
+FUZZ_TIME    ?= 60
+
 # make test runs the limits test under it too (leaks, memory errors); empty: not.
 VALGRIND ?= valgrind
 
@@ -105,6 +120,12 @@ $(BUILD)/cwasi: $(CLI_OBJS) $(BUILD)/libcwasi.a
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libcwasi.a tests/unit.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests -o $@ $< $(BUILD)/libcwasi.a $(LDLIBS)
+
+# A fuzz target with the replay driver (not libFuzzer): make test runs it
+# over the target's seed corpus.
+$(REPLAY_BINS): $(BUILD)/tests/%: tests/%.c tests/fuzz_replay.c $(BUILD)/libcwasi.a tests/interp/fuzz_gen.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests -o $@ $< tests/fuzz_replay.c $(BUILD)/libcwasi.a $(LDLIBS)
 
 $(BUILD)/spectest: $(SPEC_OBJS) $(BUILD)/libcwasi.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(SPEC_OBJS) $(BUILD)/libcwasi.a -lcjson $(LDLIBS)
@@ -167,7 +188,7 @@ spectest-wabt: deps
 # Every source compiled once: what check-warnings builds with each compiler
 # (the shared library's objects are the same sources again, -fPIC).
 compiled: $(BUILD)/cwasi $(BUILD)/libcwasi.a $(UNIT_BINS) $(BUILD)/spectest $(BUILD)/bench/wat_speed \
-          $(BUILD)/examples/embed $(SCALAR_SPEC)
+          $(BUILD)/examples/embed $(SCALAR_SPEC) $(REPLAY_BINS)
 
 # Everything the tests run, built in $(BUILD).
 test-programs: compiled $(BUILD)/libcwasi.so examples
@@ -187,6 +208,11 @@ test-run: test-programs
 	for t in $(UNIT_BINS); do \
 	  if $$t >$(BUILD)/unit.log 2>&1; then echo "$$t: $$(tail -n 1 $(BUILD)/unit.log)"; \
 	  else status=1; echo "== $$t FAILED"; cat $(BUILD)/unit.log; fi; \
+	done; \
+	echo "== fuzz targets, seed corpora replayed"; \
+	for t in $(REPLAY_BINS); do \
+	  n=$$(basename $$t); n=$${n#fuzz_}; \
+	  $$t tests/fuzz-corpus/$$n || status=1; \
 	done; \
 	echo "== cli tests"; tests/cli/run.sh $(BUILD)/cwasi $(BUILD)/cli || status=1; \
 	echo "== wasi tests"; tests/wasi/run.sh $(BUILD)/cwasi $(BUILD)/wasi || status=1; \
@@ -248,6 +274,33 @@ check-warnings:
 	  compiled >/dev/null
 	@echo "warnings: 0"
 
+# Each fuzz target under libFuzzer for FUZZ_TIME seconds (default 60), one
+# after another at the lowest priority; new inputs go to
+# $(BUILD)/fuzz/work/<name>, crashes to $(BUILD)/fuzz/crash-<name>-*.
+# Not part of `make test`.
+.PHONY: fuzz fuzz-build
+fuzz-build: $(FUZZ_BINS)
+
+fuzz: fuzz-build
+	@status=0; for n in $(FUZZ_NAMES); do \
+	  c=$${n#fuzz_}; mkdir -p $(BUILD)/fuzz/work/$$c; \
+	  echo "== $$n, $(FUZZ_TIME) s"; \
+	  nice -n 19 $(BUILD)/fuzz/$$n -max_total_time=$(FUZZ_TIME) -timeout=10 -rss_limit_mb=2048 \
+	    -print_final_stats=1 -artifact_prefix=$(BUILD)/fuzz/crash-$$c- \
+	    $(BUILD)/fuzz/work/$$c tests/fuzz-corpus/$$c >$(BUILD)/fuzz/$$c.log 2>&1 || status=1; \
+	  grep -E '^Done|^#[0-9]+.*DONE' $(BUILD)/fuzz/$$c.log | tail -n 1; \
+	  grep -E 'ERROR|SUMMARY|Test unit written' $(BUILD)/fuzz/$$c.log; \
+	done; exit $$status
+
+$(BUILD)/fuzz/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+
+$(FUZZ_BINS): $(BUILD)/fuzz/%: $(FUZZ_OBJS) $(FUZZ_SRCS) tests/interp/fuzz_gen.h
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Itests -o $@ $(filter %/$*.c,$(FUZZ_SRCS)) \
+	  $(FUZZ_OBJS) $(LDLIBS)
+
 # The text parser's speed and peak memory on a generated .wat of WAT_MB
 # megabytes (default 100); figures in docs/text.md. Not a test.
 .PHONY: bench-wat
@@ -268,5 +321,5 @@ bench:
 clean:
 	rm -rf build
 
--include $(LIB_OBJS:.o=.d) $(PIC_OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(SPEC_OBJS:.o=.d) \
+-include $(LIB_OBJS:.o=.d) $(PIC_OBJS:.o=.d) $(FUZZ_OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(SPEC_OBJS:.o=.d) \
   $(BUILD)/examples/embed.d $(SCALAR_INTERP:.o=.d)

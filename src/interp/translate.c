@@ -122,6 +122,7 @@ typedef struct tr {
   /* The engine wants fuel or interruption: a CHECK at the function's
    * entry and at every loop head, with a fuel cost when `fuel`. */
   bool checks, fuel;
+  bool plain; /* cwasi_engine.plain_translation */
   bool oom;
   const char *bad; /* first inconsistency found */
   size_t bad_offset;
@@ -1841,6 +1842,10 @@ static cwasi_status translate(tr *t, const cw_func *fn, struct interp_code **out
     if (!reserve(t, 32)) break;
     if (t->fuel) count_fuel(t, op);
     finished = translate_op(t, op, &im);
+    if (t->plain && !t->unreachable) { /* nothing lazy, nothing to look back at */
+      materialize_all(t);
+      no_fusion(t);
+    }
   }
   if (!t->bad && !t->oom && t->r.pos != fn->body_end) fail(t, "code after the function's end");
 
@@ -1908,6 +1913,7 @@ cwasi_status interp_translate(cwasi_module *mod, uint32_t defidx, cwasi_error *e
   t.site_offset = UINT32_MAX;
   t.fuel = mod->engine->config.consume_fuel;
   t.checks = t.fuel || mod->engine->config.interruptible;
+  t.plain = mod->engine->plain_translation;
   cwasi_status st = translate(&t, &m->funcs[defidx], &mod->code[defidx], err);
   cw_free(t.code);
   cw_free(t.vals);

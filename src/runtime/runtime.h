@@ -25,6 +25,9 @@ struct cwasi_engine {
   cwasi_config config; /* defaults filled in */
   struct jit_engine *jit; /* created on first use, under jit_lock */
   pthread_mutex_t jit_lock;
+  /* Tests only: translate every instruction on its own, operands in their
+   * home slots, no fusion (tests/interp/fuzz_diff.c runs both ways). */
+  bool plain_translation;
 };
 
 /* A decoded, validated module plus what execution derives from it. */

@@ -6,7 +6,8 @@
  * prefix is opened as an O_PATH directory descriptor in one of two ways:
  *   openat2(RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS): the kernel refuses
  *     absolute paths and symlinks, and any ".." above the base, atomically
- *     even against concurrent renames (it returns EAGAIN; we retry);
+ *     even against concurrent renames (it returns EAGAIN; we retry, and if
+ *     renames elsewhere keep it failing, the walk answers that call);
  *   the walk: one openat(O_PATH | O_NOFOLLOW) per component. We hold a
  *     descriptor for every directory on the way, so ".." pops back to the
  *     directory we came from (never the kernel's ".."), and popping past
@@ -222,7 +223,13 @@ static uint16_t walk_dir(int base, const char *path, int *links, int *out) {
 
 /* ---- both ---------------------------------------------------------------- */
 
-static uint16_t open_dir(cwasi_wasi *w, int base, const char *prefix, int *links, int *out) {
+/* The prefix's symlinks are counted afresh on every call, as openat2
+ * counts them: a final symlink followed makes wasi_resolve open prefix +
+ * target again from the base, and counting the prefix's links once per
+ * follow refused (ELOOP) paths the kernel resolves, e.g. "self/chain"
+ * with self -> . and chain a 23-link chain. Final symlinks followed are
+ * counted across calls by the caller; each walk counts its own. */
+static uint16_t open_dir(cwasi_wasi *w, int base, const char *prefix, int *out) {
   if (w->resolve != CWASI_WASI_RESOLVE_WALK && !w->no_openat2) {
     int fd = openat2_dir(base, prefix);
     if (fd >= 0) {
@@ -230,10 +237,14 @@ static uint16_t open_dir(cwasi_wasi *w, int base, const char *prefix, int *links
       return WASI_ESUCCESS;
     }
     if (errno == EXDEV) return WASI_ENOTCAPABLE;
-    if (errno != ENOSYS) return wasi_errno(errno);
-    w->no_openat2 = true; /* an old kernel: walk from now on */
+    /* EAGAIN after every retry: renames anywhere on the system (a busy
+     * build) kept invalidating the ".." lookups. The walk needs no retry
+     * (it holds a descriptor for every step), so it answers this one. */
+    if (errno != ENOSYS && errno != EAGAIN) return wasi_errno(errno);
+    if (errno == ENOSYS) w->no_openat2 = true; /* an old kernel: walk from now on */
   }
-  return walk_dir(base, prefix, links, out);
+  int links = 0;
+  return walk_dir(base, prefix, &links, out);
 }
 
 uint16_t wasi_resolve(cwasi_wasi *w, int base, const char *path, wasi_follow follow,
@@ -269,7 +280,7 @@ uint16_t wasi_resolve(cwasi_wasi *w, int base, const char *path, wasi_follow fol
     }
 
     int dirfd = -1;
-    if ((e = open_dir(w, base, prefix, &links, &dirfd)) != WASI_ESUCCESS) break;
+    if ((e = open_dir(w, base, prefix, &dirfd)) != WASI_ESUCCESS) break;
     struct stat st;
     bool exists = !self && fstatat(dirfd, last, &st, AT_SYMLINK_NOFOLLOW) == 0;
     bool slash_follows = trailing && follow != WASI_NOFOLLOW_SLASH;

@@ -434,5 +434,7 @@ for bad in "--fuel x" "--fuel -1" "--fuel 9223372036854775808" "--fuel" "--timeo
   check "bad value: $bad: usage error, exit 2" eval '[[ $rc == 2 && $err == cwasi:* ]]'
 done
 
+source "$root/tests/cli/bad_inputs.sh"
+
 rm -f "$work/stdout" "$work/stderr"
 finish cli

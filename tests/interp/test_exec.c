@@ -660,6 +660,24 @@ static void test_fusions_shifts(void) {
   fx_close(&f);
 }
 
+/* The plain translation (tests/interp/fuzz_diff.c compares it with the
+ * normal one) emits no fused form and gets the same answers. */
+static void test_plain_translation(void) {
+  fx f;
+  f.engine = cwasi_engine_new(NULL);
+  f.engine->plain_translation = true;
+  f.store = cwasi_store_new(f.engine);
+  f.inst = instantiate(f.engine, f.store, MOD(fusions), NULL, 0);
+  CHECK(f.inst != NULL);
+  if (!f.inst) return;
+  cwasi_val args[2] = {v_i32(0x12345), v_i32((int32_t)0xDEADBEEF)};
+  uint32_t want = shift_model(0, 0, 0x12345, 0xDEADBEEF, 7);
+  uint32_t r2 = shift_model(0, 0, 0x12345, 0xDEADBEEF, 45);
+  CHECK((uint32_t)call_int(f.store, f.inst, "sh_add_shl", args, 2) == (want ^ (r2 << 16 | r2 >> 16)));
+  CHECK(!first_op_is(f.inst, "sh_add_shl", IOP_I32_ADD_SHL));
+  fx_close(&f);
+}
+
 static void test_fusions_memory(void) {
   fx f;
   if (!fx_open(&f, NULL, MOD(fusions))) return;
@@ -909,6 +927,7 @@ int main(void) {
   RUN(test_fused_compares);
   RUN(test_loop_edges);
   RUN(test_fusions_memory);
+  RUN(test_plain_translation);
   RUN(test_fusions_shifts);
   RUN(test_fusions_control);
   RUN(test_arith_and_traps);
