@@ -781,7 +781,8 @@ static void emit_call(jc *c, uint32_t funcidx) {
       return;
     }
     args[0] = c->inst;
-    memcpy(args + 1, c->vals + c->nvals - ft->nparams, ft->nparams * sizeof *args);
+    /* c->vals is NULL until the first push: no memcpy from it for 0 params. */
+    if (ft->nparams) memcpy(args + 1, c->vals + c->nvals - ft->nparams, ft->nparams * sizeof *args);
     c->nvals -= ft->nparams;
     LLVMValueRef r = call(c, c->native_types[d], c->natives[d], args, n);
     if (args != small) cw_free(args);
@@ -832,7 +833,7 @@ static void emit_call_indirect(jc *c, uint32_t typeidx, uint32_t table) {
     return;
   }
   args[0] = c->inst;
-  memcpy(args + 1, c->vals + c->nvals - np, np * sizeof *args);
+  if (np) memcpy(args + 1, c->vals + c->nvals - np, np * sizeof *args);
 
   LLVMBasicBlockRef check = new_bb(c, "ci_local"), fast = new_bb(c, "ci_fast"),
                     slow = new_bb(c, "ci_slow"), join = new_bb(c, "ci_join");
@@ -1103,7 +1104,7 @@ static bool emit_op(jc *c, cw_opcode op, const imm *im) {
         c->oom = true;
         return false;
       }
-      memcpy(k->if_params, c->vals + k->height, k->nparams * sizeof *k->if_params);
+      if (k->nparams) memcpy(k->if_params, c->vals + k->height, k->nparams * sizeof *k->if_params);
     }
     LL(BuildCondBr)(b, cond, then_bb, k->else_bb);
     LL(PositionBuilderAtEnd)(b, then_bb);
