@@ -25,6 +25,7 @@
 #define CW_OPCODES_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 typedef enum cw_imm {
@@ -577,5 +578,20 @@ extern const cw_opinfo cw_opinfo_table[CW_OP__COUNT];
  */
 struct cw_reader;
 bool cw_read_opcode(struct cw_reader *r, cw_opcode *out);
+
+/* An instruction's immediate, as cw_read_imm leaves it (by kind): a (index,
+ * align, lane), b (offset, second index), s (blocktype), bits (constants),
+ * count (br_table/select_t lengths, MEMARG_LANE's lane), vec_pos (where
+ * br_table's labels or a v128's 16 bytes start), vt (a value/ref type). */
+typedef struct cw_imm_val {
+  uint32_t a, b;
+  int64_t s;
+  uint64_t bits;
+  size_t vec_pos;
+  uint32_t count;
+  uint8_t vt;
+} cw_imm_val;
+/* Reads op's immediate (validated code: false only on truncation). */
+bool cw_read_imm(struct cw_reader *r, cw_opcode op, cw_imm_val *im);
 
 #endif /* CW_OPCODES_H */

@@ -127,14 +127,7 @@ typedef struct tr {
   const char *bad; /* first inconsistency found */
   size_t bad_offset;
 } tr;
-typedef struct imm {
-  uint32_t a, b;
-  int64_t s;
-  uint64_t bits;
-  size_t vec_pos; /* br_table: where the label vector starts */
-  uint32_t count;
-  cw_valtype vt;
-} imm;
+typedef cw_imm_val imm;
 
 static void fail(tr *t, const char *msg) {
   if (!t->bad) {
@@ -924,84 +917,6 @@ static void emit_br_table(tr *t, const imm *im, val cond) {
     patch_chain(t, returns, (uint32_t)t->len);
     emit_return(t);
   }
-}
-
-/* ---- immediates ------------------------------------------------------------ */
-
-static bool read_imm(cw_reader *r, cw_opcode op, imm *im) {
-  uint8_t byte;
-  memset(im, 0, sizeof *im);
-  switch (cw_opinfo_table[op].imm) {
-  case CW_IMM_NONE: return true;
-  case CW_IMM_BLOCKTYPE: return cw_read_s33(r, &im->s);
-  case CW_IMM_LABEL:
-  case CW_IMM_FUNC:
-  case CW_IMM_LOCAL:
-  case CW_IMM_GLOBAL:
-  case CW_IMM_TABLE:
-  case CW_IMM_DATA:
-  case CW_IMM_ELEM: return cw_read_u32(r, &im->a);
-  case CW_IMM_BR_TABLE: {
-    if (!cw_read_u32(r, &im->count)) return false;
-    im->vec_pos = r->pos;
-    uint32_t skip;
-    for (uint64_t i = 0; i <= im->count; i++)
-      if (!cw_read_u32(r, &skip)) return false;
-    return true;
-  }
-  case CW_IMM_CALL_INDIRECT:
-  case CW_IMM_MEMARG:
-  case CW_IMM_ELEM_TABLE:
-  case CW_IMM_TABLE_TABLE: return cw_read_u32(r, &im->a) && cw_read_u32(r, &im->b);
-  case CW_IMM_MEMIDX:
-  case CW_IMM_REFTYPE:
-    if (!cw_read_u8(r, &byte)) return false;
-    im->vt = byte;
-    return true;
-  case CW_IMM_I32: {
-    int32_t v;
-    if (!cw_read_s32(r, &v)) return false;
-    im->bits = (uint32_t)v;
-    return true;
-  }
-  case CW_IMM_I64: {
-    int64_t v;
-    if (!cw_read_s64(r, &v)) return false;
-    im->bits = (uint64_t)v;
-    return true;
-  }
-  case CW_IMM_F32: {
-    uint32_t v;
-    if (!cw_read_f32(r, &v)) return false;
-    im->bits = v;
-    return true;
-  }
-  case CW_IMM_F64: return cw_read_f64(r, &im->bits);
-  case CW_IMM_SELECT_T:
-    if (!cw_read_u32(r, &im->count)) return false;
-    for (uint64_t i = 0; i < im->count; i++) {
-      if (!cw_read_u8(r, &byte)) return false;
-      if (i == 0) im->vt = byte;
-    }
-    return true;
-  case CW_IMM_DATA_MEM: return cw_read_u32(r, &im->a) && cw_read_u8(r, &byte);
-  case CW_IMM_MEM_MEM: return cw_read_u8(r, &byte) && cw_read_u8(r, &byte);
-  case CW_IMM_V128:
-  case CW_IMM_SHUFFLE: {
-    const uint8_t *p;
-    im->vec_pos = r->pos;
-    return cw_read_bytes(r, 16, &p);
-  }
-  case CW_IMM_LANE:
-    if (!cw_read_u8(r, &byte)) return false;
-    im->a = byte;
-    return true;
-  case CW_IMM_MEMARG_LANE:
-    if (!cw_read_u32(r, &im->a) || !cw_read_u32(r, &im->b) || !cw_read_u8(r, &byte)) return false;
-    im->count = byte;
-    return true;
-  }
-  return false;
 }
 
 /* ---- one instruction --------------------------------------------------------- */
@@ -1824,7 +1739,7 @@ static cwasi_status translate(tr *t, const cw_func *fn, struct interp_code **out
       fail(t, "function body ends without end");
       break;
     }
-    if (!cw_read_opcode(&t->r, &op) || !read_imm(&t->r, op, &im)) {
+    if (!cw_read_opcode(&t->r, &op) || !cw_read_imm(&t->r, op, &im)) {
       fail(t, t->r.err_msg ? t->r.err_msg : "bad instruction");
       break;
     }
